@@ -1,0 +1,136 @@
+// The engine: one HTTP server holding the control API, the event stream, the demo world and (later)
+// the stitcher. Hosted by Electron's main process or by the headless CLI; never imports electron.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { HealthStatus } from '../../shared/catalog.js';
+import { EventBus } from '../bus/event-bus.js';
+import { configRoutes, requestBaseUrl } from '../config/routes.js';
+import { PlaybackConfigStore } from '../config/store.js';
+import { demoAdsPlugin } from '../demo/ads/index.js';
+import { demoOriginRoutes } from '../demo/origin/routes.js';
+import { DemoWorld, defaultDemoMediaRoot } from '../demo/world.js';
+import { HttpError, installErrorHandlers } from '../http/errors.js';
+import { CONTENT_SECURITY_POLICY } from '../http/security-headers.js';
+import { eventRoutes } from '../http/sse.js';
+import { ensureDemoConfiguration } from './demo-config.js';
+import { loadAccountId } from './state.js';
+import { VERSION } from './version.js';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** Default 127.0.0.1: the bench is a local tool unless told otherwise. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** Built renderer to serve at / (the headless host and Electron both load the UI from here). */
+  rendererDir?: string;
+  /** Where demo media is cached; default <dataDir>/demo-media. Tests share one to build it once. */
+  demoMediaRoot?: string;
+  /** Extra origins allowed to call the control API from a browser (e.g. the renderer dev server). */
+  allowedOrigins?: string[];
+  logger?: boolean;
+  /** Injectable clock for the live demo channel. */
+  now?: () => number;
+}
+
+export interface Engine {
+  readonly url: string;
+  readonly bus: EventBus;
+  readonly world: DemoWorld;
+  readonly app: FastifyInstance;
+  /** Resolves when the demo world is ready (or failed). */
+  readonly demoReady: Promise<void>;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const started = Date.now();
+  await mkdir(options.dataDir, { recursive: true });
+  const bus = new EventBus();
+  const store = new PlaybackConfigStore(options.dataDir);
+  const loaded = await store.load();
+  const accountId = await loadAccountId(options.dataDir);
+  const world = new DemoWorld(options.demoMediaRoot ?? defaultDemoMediaRoot(options.dataDir), bus);
+  const allowed = new Set(options.allowedOrigins ?? []);
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
+  installErrorHandlers(app);
+  if (loaded.skipped.length) bus.emit({ kind: 'error', where: 'configuration store', message: `Skipped invalid stored configurations: ${loaded.skipped.join(', ')}` });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin)) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        return reply
+          .header('access-control-allow-methods', 'GET, PUT, POST, DELETE')
+          .header('access-control-allow-headers', 'content-type')
+          .code(204)
+          .send();
+      }
+    }
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    const body: HealthStatus = {
+      status: world.state === 'ready' ? 'ok' : world.state === 'failed' ? 'failed' : 'starting',
+      version: VERSION,
+      demo: { state: world.state, step: world.step, progress: world.progress, ...(world.error ? { error: world.error } : {}) },
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    return reply.code(world.state === 'ready' ? 200 : 503).header('cache-control', 'no-store').send(body);
+  });
+
+  app.get('/demo/catalog', async (req) => {
+    if (world.state !== 'ready') throw new HttpError(503, `Demo world is not ready (${world.state}: ${world.step})`);
+    return world.catalog(requestBaseUrl(req));
+  });
+
+  await app.register(configRoutes, { store, bus, accountId });
+  await app.register(eventRoutes, { bus });
+
+  let baseUrl = '';
+  await app.register(fastifyStatic, {
+    root: options.rendererDir && existsSync(options.rendererDir) ? options.rendererDir : options.dataDir,
+    serve: Boolean(options.rendererDir && existsSync(options.rendererDir)),
+    prefix: '/',
+    index: ['index.html'],
+    wildcard: false,
+  });
+  await app.register(demoOriginRoutes, { bus, world, ...(options.now ? { now: options.now } : {}) });
+  await app.register(demoAdsPlugin, { prefix: '/demo/ads', bus, creatives: () => world.creatives(), baseUrl: () => `${baseUrl}/demo/ads` });
+
+  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  baseUrl = toDisplayUrl(address);
+  await ensureDemoConfiguration(store, baseUrl);
+  const demoReady = world.start();
+
+  return {
+    url: baseUrl,
+    bus,
+    world,
+    app,
+    demoReady,
+    async close() {
+      world.stop();
+      await app.close();
+      await demoReady.catch(() => undefined);
+    },
+  };
+}
+
+/** fastify reports e.g. http://[::1]:1234 or http://0.0.0.0:1234; show a URL a browser can open. */
+function toDisplayUrl(address: string): string {
+  return address.replace('://0.0.0.0:', '://127.0.0.1:').replace('://[::]:', '://127.0.0.1:');
+}

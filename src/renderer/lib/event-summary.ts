@@ -1,0 +1,45 @@
+// One line per bench event for the log: the few fields that tell events of a kind apart.
+import type { BenchEvent } from '../../shared/events';
+import { formatBytes, percent, shortUrl } from './format';
+
+export function summarize(event: BenchEvent): string {
+  switch (event.kind) {
+    case 'origin.fetch':
+      return join(event.status, shortUrl(event.url), event.error);
+    case 'manifest.served':
+      return join(event.status, event.path, event.format, event.source);
+    case 'segment.served':
+      return join(event.status, event.path, formatBytes(event.bytes), event.ad ? 'ad' : undefined);
+    case 'ads.request':
+      return join(event.status, event.fault ? `fault=${event.fault}` : undefined, event.side, shortUrl(event.url), event.error);
+    case 'beacon':
+      return join(event.event, event.sender, event.adId, event.status, event.error);
+    case 'transcode.job':
+      return join(event.jobId, event.state, `${percent(event.progress)}%`, event.label, event.error);
+    case 'demo.progress':
+      return join(event.step, `${percent(event.progress)}%`, event.state === 'failed' ? 'FAILED' : undefined, event.error);
+    case 'config.changed':
+      return join(event.action, event.name);
+    case 'error':
+      return `${event.where}: ${event.message}`;
+    default:
+      return JSON.stringify(event satisfies never);
+  }
+}
+
+/** The event's duration, for the ms column (not every kind has one). */
+export function eventMs(event: BenchEvent): number | undefined {
+  return 'ms' in event ? event.ms : undefined;
+}
+
+/** Whether the event reports a failure, so the row can be highlighted. */
+export function isFailure(event: BenchEvent): boolean {
+  if (event.kind === 'error') return true;
+  if ('error' in event && event.error) return true;
+  if (event.kind === 'transcode.job' || event.kind === 'demo.progress') return event.state === 'failed';
+  return 'status' in event && typeof event.status === 'number' && (event.status >= 400 || event.status === 0);
+}
+
+function join(...parts: (string | number | undefined)[]): string {
+  return parts.filter((p) => p !== undefined && p !== '').join(' ');
+}

@@ -1,0 +1,108 @@
+// hls.js behind the PlaybackEngine contract, falling back to the browser's own HLS where MSE is missing.
+import Hls, { ErrorDetails, ErrorTypes, Events, type ErrorData } from 'hls.js';
+// The transmuxer worker as a file of our own origin: the ESM build would otherwise transmux on the
+// main thread, and a blob: worker would be blocked by the page's CSP (script-src 'self').
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
+import { formatBitrate, formatMediaTime } from '../lib/format';
+import { createNativeEngine } from './native-engine';
+import { inertEngine, tryPlay, type EngineOptions, type PlaybackEngine } from './types';
+
+export function createHlsEngine(options: EngineOptions): PlaybackEngine {
+  const { video, url, autoplay, callbacks } = options;
+  if (!Hls.isSupported()) {
+    if (video.canPlayType('application/vnd.apple.mpegurl')) return createNativeEngine(options);
+    const message = 'HLS is not supported in this browser (no MediaSource, no native HLS)';
+    callbacks.fatal(message);
+    callbacks.failed(message);
+    return inertEngine('hls.js (unsupported)');
+  }
+
+  const hls = new Hls({ enableWorker: true, workerPath: hlsWorkerUrl });
+  // Standard recovery is attempted once per kind of fatal error; a second one means giving up.
+  const recoveryTried = { network: false, media: false };
+  let lastCc: number | undefined;
+  let stallStartedAt: number | undefined;
+
+  hls.on(Events.MANIFEST_PARSED, (_e, data) => {
+    const top = data.levels.reduce((max, l) => Math.max(max, l.bitrate), 0);
+    callbacks.log({ type: 'manifest', level: 'info', text: `parsed: ${data.levels.length} level(s), up to ${formatBitrate(top)}` });
+    if (autoplay) tryPlay(video, callbacks.log);
+  });
+
+  hls.on(Events.LEVEL_SWITCHED, (_e, data) => {
+    const level = hls.levels[data.level];
+    const detail = level ? ` ${formatBitrate(level.bitrate)}${level.height ? ` ${level.height}p` : ''}` : '';
+    callbacks.log({ type: 'level', level: 'info', text: `switched to level ${data.level}${detail}` });
+  });
+
+  hls.on(Events.FRAG_CHANGED, (_e, { frag }) => {
+    // A change of discontinuity counter is where stitched ads begin and end.
+    if (lastCc !== undefined && frag.cc !== lastCc) {
+      callbacks.log({
+        type: 'discontinuity',
+        level: 'info',
+        text: `cc ${lastCc} → ${frag.cc} at ${formatMediaTime(frag.start)} (sn ${String(frag.sn)})`,
+      });
+    }
+    lastCc = frag.cc;
+  });
+
+  hls.on(Events.STALL_RESOLVED, () => {
+    if (stallStartedAt === undefined) return;
+    const ms = performance.now() - stallStartedAt;
+    stallStartedAt = undefined;
+    callbacks.log({ type: 'stall', level: 'warn', text: `stall resolved after ${Math.round(ms)} ms` });
+  });
+
+  hls.on(Events.ERROR, (_e, data) => onError(data));
+
+  function onError(data: ErrorData): void {
+    if (data.details === ErrorDetails.BUFFER_STALLED_ERROR) {
+      stallStartedAt ??= performance.now();
+      callbacks.log({ type: 'stall', level: 'warn', text: `buffer stalled at ${formatMediaTime(video.currentTime)}` });
+      return;
+    }
+    const message = `${data.type}/${data.details}${data.error?.message ? `: ${data.error.message}` : ''}`;
+    if (!data.fatal) {
+      callbacks.log({ type: 'error', level: 'warn', text: message });
+      return;
+    }
+    callbacks.fatal(message);
+    if (data.type === ErrorTypes.NETWORK_ERROR && !recoveryTried.network) {
+      recoveryTried.network = true;
+      // Without a parsed manifest there is nothing for startLoad() to resume: load the source again.
+      const manifestLoaded = hls.levels.length > 0;
+      callbacks.log({ type: 'error', level: 'error', text: `fatal ${message}; recovering with ${manifestLoaded ? 'startLoad()' : 'loadSource()'}` });
+      if (manifestLoaded) hls.startLoad();
+      else hls.loadSource(url);
+      return;
+    }
+    if (data.type === ErrorTypes.MEDIA_ERROR && !recoveryTried.media) {
+      recoveryTried.media = true;
+      callbacks.log({ type: 'error', level: 'error', text: `fatal ${message}; recovering with recoverMediaError()` });
+      hls.recoverMediaError();
+      return;
+    }
+    callbacks.log({ type: 'error', level: 'error', text: `fatal ${message}; giving up` });
+    hls.stopLoad();
+    callbacks.failed(message);
+  }
+
+  hls.attachMedia(video);
+  hls.loadSource(url);
+
+  return {
+    name: `hls.js ${Hls.version}`,
+    rendition() {
+      const index = hls.currentLevel;
+      const level = index >= 0 ? hls.levels[index] : undefined;
+      return {
+        level: index >= 0 ? index : undefined,
+        levelCount: hls.levels.length,
+        bitrate: level?.bitrate,
+        height: level?.height || undefined,
+      };
+    },
+    destroy: () => hls.destroy(),
+  };
+}

@@ -1,0 +1,49 @@
+// The contract between the Player component and the streaming libraries behind it.
+import type { PlayerLogEntry } from '../store/player';
+
+export type PlayerLog = Omit<PlayerLogEntry, 'id' | 'at'>;
+
+export interface EngineCallbacks {
+  /** Something worth a line in the player's own event list. */
+  log(entry: PlayerLog): void;
+  /** A fatal error happened (counted, whether or not recovery then succeeds). */
+  fatal(message: string): void;
+  /** The engine gave up: playback cannot continue without loading a source again. */
+  failed(message: string): void;
+}
+
+export interface Rendition {
+  level?: number;
+  levelCount?: number;
+  bitrate?: number;
+  height?: number;
+}
+
+export interface PlaybackEngine {
+  readonly name: string;
+  /** The rendition currently playing, for the stats line. */
+  rendition(): Rendition;
+  /** Detach from the video element and release everything (network, MediaSource, workers). */
+  destroy(): void;
+}
+
+export interface EngineOptions {
+  video: HTMLVideoElement;
+  url: string;
+  autoplay: boolean;
+  callbacks: EngineCallbacks;
+}
+
+/** Start playback without failing loudly: browsers may refuse autoplay, which is not an engine error. */
+export function tryPlay(video: HTMLVideoElement, log: EngineCallbacks['log']): void {
+  video.play().catch((err: unknown) => {
+    // AbortError just means a newer load() or pause() superseded this play() call.
+    if (err instanceof DOMException && err.name === 'AbortError') return;
+    log({ type: 'autoplay', level: 'warn', text: `autoplay refused: ${err instanceof Error ? err.message : String(err)}` });
+  });
+}
+
+/** Stands in when no engine can play the source, so callers need no special case. */
+export function inertEngine(name: string): PlaybackEngine {
+  return { name, rendition: () => ({}), destroy: () => {} };
+}

@@ -1,0 +1,41 @@
+// Connects the engine's SSE stream to the stores: every event goes to the log; a few also
+// update engine state directly (build progress, configuration changes).
+import type { BenchEvent } from '../../shared/events';
+import { openEventStream } from '../api/event-stream';
+import { useEngine } from '../store/engine';
+import { ingestEvent, useEvents } from '../store/events';
+import { loadCatalog, loadConfigurations } from './catalog-loader';
+import { requestHealthPoll } from './health-poller';
+
+export function startEventFeed(): () => void {
+  return openEventStream({
+    replay: 200,
+    onEvent: (event) => {
+      applySideEffects(event);
+      ingestEvent(event);
+    },
+    onStatus: (status) => useEvents.getState().setStream(status),
+  });
+}
+
+function applySideEffects(event: BenchEvent): void {
+  switch (event.kind) {
+    case 'demo.progress': {
+      const previous = useEngine.getState().demo?.state;
+      const wasReady = previous === 'ready';
+      useEngine.getState().applyDemoProgress(event);
+      // The build ended: refresh the status pill now rather than at the next 2 s tick.
+      if (event.state !== 'building' && event.state !== previous) requestHealthPoll();
+      if (event.state === 'ready' && (!wasReady || !useEngine.getState().catalog)) {
+        void loadCatalog();
+        void loadConfigurations();
+      }
+      break;
+    }
+    case 'config.changed':
+      void loadConfigurations();
+      break;
+    default:
+      break;
+  }
+}

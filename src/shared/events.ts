@@ -1,0 +1,139 @@
+// The one vocabulary of the engine's event bus. Every panel, log, metric and report is a view over these.
+// Pure types: imported by the engine (Node) and the renderer (browser) alike.
+
+export type BenchEventKind =
+  | 'origin.fetch'
+  | 'ads.request'
+  | 'manifest.served'
+  | 'segment.served'
+  | 'beacon'
+  | 'transcode.job'
+  | 'demo.progress'
+  | 'config.changed'
+  | 'error';
+
+interface EventBase<K extends BenchEventKind> {
+  /** Monotonic per engine run; SSE `id:` and replay cursor. */
+  seq: number;
+  kind: K;
+  /** Wall-clock time the event was emitted (epoch ms). */
+  at: number;
+  /** Playback session the event belongs to, when there is one. */
+  sessionId?: string;
+}
+
+/** The engine fetched something from a content origin. */
+export interface OriginFetchEvent extends EventBase<'origin.fetch'> {
+  url: string;
+  status: number;
+  ms: number;
+  bytes?: number;
+  error?: string;
+}
+
+/** An ad decision server was called (by the stitcher), or the demo ADS answered a call. */
+export interface AdsRequestEvent extends EventBase<'ads.request'> {
+  url: string;
+  status: number;
+  ms: number;
+  bytes?: number;
+  /** Who saw the request: the stitcher's ADS client, or the embedded demo ADS serving it. */
+  side: 'client' | 'demo-ads';
+  fault?: string;
+  error?: string;
+}
+
+/** A manifest (playlist or MPD) left a server of the engine. */
+export interface ManifestServedEvent extends EventBase<'manifest.served'> {
+  path: string;
+  format: 'hls-multivariant' | 'hls-media' | 'dash';
+  source: 'demo-origin' | 'stitcher';
+  status: number;
+  ms: number;
+  bytes: number;
+}
+
+/** A media segment (content or ad) left a server of the engine. */
+export interface SegmentServedEvent extends EventBase<'segment.served'> {
+  path: string;
+  source: 'demo-origin' | 'stitcher' | 'demo-ads';
+  status: number;
+  ms: number;
+  bytes: number;
+  /** True for ad creative segments. */
+  ad?: boolean;
+}
+
+/** A tracking beacon: fired by the stitcher or a player, or received by the demo ADS. */
+export interface BeaconEvent extends EventBase<'beacon'> {
+  url: string;
+  /** VAST event name: impression, start, firstQuartile, midpoint, thirdQuartile, complete, error, … */
+  event: string;
+  sender: 'server' | 'client' | 'demo-ads';
+  status?: number;
+  ms?: number;
+  adId?: string;
+  error?: string;
+}
+
+export interface TranscodeJobEvent extends EventBase<'transcode.job'> {
+  jobId: string;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  /** 0..1 */
+  progress: number;
+  label?: string;
+  ms?: number;
+  error?: string;
+}
+
+/** Progress of building the embedded demo world on first start. */
+export interface DemoProgressEvent extends EventBase<'demo.progress'> {
+  state: 'building' | 'ready' | 'failed';
+  step: string;
+  /** 0..1 over the whole build. */
+  progress: number;
+  ms?: number;
+  error?: string;
+}
+
+export interface ConfigChangedEvent extends EventBase<'config.changed'> {
+  name: string;
+  action: 'put' | 'delete';
+}
+
+export interface ErrorEvent extends EventBase<'error'> {
+  where: string;
+  message: string;
+}
+
+export type BenchEvent =
+  | OriginFetchEvent
+  | AdsRequestEvent
+  | ManifestServedEvent
+  | SegmentServedEvent
+  | BeaconEvent
+  | TranscodeJobEvent
+  | DemoProgressEvent
+  | ConfigChangedEvent
+  | ErrorEvent;
+
+export type BenchEventOf<K extends BenchEventKind> = Extract<BenchEvent, { kind: K }>;
+
+/** What a caller hands to `bus.emit`: the bus stamps seq and at. */
+export type BenchEventInput = BenchEvent extends infer E
+  ? E extends BenchEvent
+    ? Omit<E, 'seq' | 'at'> & { at?: number }
+    : never
+  : never;
+
+export const BENCH_EVENT_KINDS: readonly BenchEventKind[] = [
+  'origin.fetch',
+  'ads.request',
+  'manifest.served',
+  'segment.served',
+  'beacon',
+  'transcode.job',
+  'demo.progress',
+  'config.changed',
+  'error',
+];
