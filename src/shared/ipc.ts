@@ -15,7 +15,7 @@ export interface SaveFileRequest {
   contents: string;
 }
 
-/** What `window.stitchbench` offers in the desktop app (absent in a plain browser). */
+/** What the preload exposes to the page as `stitchbench` in the desktop app (absent in a plain browser). */
 export interface StitchbenchBridge {
   isElectron: true;
   /** Set in development, when the renderer comes from the Vite dev server instead of the engine. */

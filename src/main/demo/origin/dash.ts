@@ -1,7 +1,7 @@
 // Writes the demo origin's DASH MPDs over the same fMP4 segments as HLS fMP4 (CMAF): a static
 // single-period MPD for VOD, and a dynamic MPD for live with one Period per pass over the looped asset.
 // Ad breaks are SCTE-35 splice_insert sections in an EventStream (urn:scte:scte35:2014:xml+bin).
-import { spliceInsertOut, toBase64 } from '../../scte35/index.js';
+import { cueOutSection } from './scte35-cache.js';
 import { CONTENT_BREAKS, SEGMENT_SECONDS, segmentCount, type PackagedAsset } from '../media/model.js';
 import { LIVE_EPOCH_MS, type TimelineSegment } from './timeline.js';
 
@@ -64,7 +64,7 @@ function period(o: PeriodOptions): string {
   const events = o.withEvents
     ? `<EventStream schemeIdUri="${SCTE35_SCHEME}" timescale="90000">${o.events
         .map((e) => {
-          const bin = toBase64(spliceInsertOut({ eventId: e.eventId, ptsTime: Math.round(e.assetStart * 90000), durationSeconds: e.duration }));
+          const bin = cueOutSection(e.eventId, Math.round(e.assetStart * 90000), e.duration).b64;
           return `<Event presentationTime="${Math.round(e.assetStart * 90000)}" duration="${Math.round(e.duration * 90000)}" id="${e.eventId}"><scte35:Signal><scte35:Binary>${bin}</scte35:Binary></scte35:Signal></Event>`;
         })
         .join('')}</EventStream>`

@@ -1,7 +1,7 @@
 // Writes the demo origin's HLS: multivariant playlists and media playlists (TS muxed, or fMP4 video +
 // an audio rendition), with ad breaks signalled as an encoder would: EXT-X-CUE-OUT / CUE-OUT-CONT /
 // CUE-IN with EXT-OATCLS-SCTE35 (Elemental style), or EXT-X-DATERANGE with SCTE35-OUT/IN (RFC 8216).
-import { spliceInsertIn, spliceInsertOut, toBase64, toHex } from '../../scte35/index.js';
+import { cueInSection, cueOutSection } from './scte35-cache.js';
 import type { PackagedAsset } from '../media/model.js';
 import type { TimelineSegment } from './timeline.js';
 
@@ -57,28 +57,28 @@ function iso(ms: number): string {
 function breakStartTags(seg: TimelineSegment, style: HlsMarkerStyle, container: HlsContainer, joinedMidBreak: boolean): string[] {
   const b = seg.inBreak;
   if (!b || style === 'none') return [];
-  const out = spliceInsertOut({ eventId: b.eventId, ptsTime: pts(b.assetStart, container), durationSeconds: b.duration });
+  const out = cueOutSection(b.eventId, pts(b.assetStart, container), b.duration);
   if (style === 'daterange') {
     if (b.elapsed > 0 && !joinedMidBreak) return [];
     const startMs = seg.pdt - b.elapsed * 1000;
     return [
-      `#EXT-X-DATERANGE:ID="splice-${b.eventId}",START-DATE="${iso(startMs)}",PLANNED-DURATION=${b.duration.toFixed(3)},SCTE35-OUT=${toHex(out)}`,
+      `#EXT-X-DATERANGE:ID="splice-${b.eventId}",START-DATE="${iso(startMs)}",PLANNED-DURATION=${b.duration.toFixed(3)},SCTE35-OUT=${out.hex}`,
     ];
   }
   if (b.elapsed === 0) {
-    return [`#EXT-OATCLS-SCTE35:${toBase64(out)}`, `#EXT-X-CUE-OUT:DURATION=${b.duration.toFixed(3)}`];
+    return [`#EXT-OATCLS-SCTE35:${out.b64}`, `#EXT-X-CUE-OUT:DURATION=${b.duration.toFixed(3)}`];
   }
-  return [`#EXT-X-CUE-OUT-CONT:ElapsedTime=${b.elapsed.toFixed(3)},Duration=${b.duration.toFixed(3)},SCTE35=${toBase64(out)}`];
+  return [`#EXT-X-CUE-OUT-CONT:ElapsedTime=${b.elapsed.toFixed(3)},Duration=${b.duration.toFixed(3)},SCTE35=${out.b64}`];
 }
 
 function breakEndTags(seg: TimelineSegment, style: HlsMarkerStyle, container: HlsContainer): string[] {
   const e = seg.breakEnded;
   if (!e || style === 'none') return [];
   if (style === 'cue-out') return ['#EXT-X-CUE-IN'];
-  const inSection = spliceInsertIn({ eventId: e.eventId, ptsTime: pts(e.assetStart + e.duration, container) });
+  const inSection = cueInSection(e.eventId, pts(e.assetStart + e.duration, container));
   const startMs = seg.pdt - e.duration * 1000;
   return [
-    `#EXT-X-DATERANGE:ID="splice-${e.eventId}",START-DATE="${iso(startMs)}",END-DATE="${iso(seg.pdt)}",DURATION=${e.duration.toFixed(3)},SCTE35-IN=${toHex(inSection)}`,
+    `#EXT-X-DATERANGE:ID="splice-${e.eventId}",START-DATE="${iso(startMs)}",END-DATE="${iso(seg.pdt)}",DURATION=${e.duration.toFixed(3)},SCTE35-IN=${inSection.hex}`,
   ];
 }
 
