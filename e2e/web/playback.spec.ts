@@ -27,8 +27,9 @@ test('the demo VOD (DASH) plays in dash.js past 5 s without errors', async ({ pa
   await playbackProgress(page, 5);
 });
 
-test('the live demo channel (HLS fMP4) plays', async ({ page }) => {
-  await page.goto(`${url()}/?asset=live-hls-fmp4`);
+for (const asset of ['live-hls-fmp4', 'live-dash']) {
+test(`the live demo channel (${asset}) plays`, async ({ page }) => {
+  await page.goto(`${url()}/?asset=${asset}`);
   const video = page.getByTestId('player-video').first();
   const start = await (async () => {
     await expect.poll(async () => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -37,6 +38,7 @@ test('the live demo channel (HLS fMP4) plays', async ({ page }) => {
   await expect.poll(async () => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000 }).toBeGreaterThan(start + 4);
   await expect(page.getByTestId('player-errors').first()).toHaveText('0');
 });
+}
 
 test('a newcomer sees content and the demo assets listed without clicking', async ({ page }) => {
   await page.goto(url());

@@ -106,7 +106,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     serve: Boolean(options.rendererDir && existsSync(options.rendererDir)),
     prefix: '/',
     index: ['index.html'],
-    wildcard: false,
   });
   await app.register(demoOriginRoutes, { bus, world, ...(options.now ? { now: options.now } : {}) });
   await app.register(demoAdsPlugin, { prefix: '/demo/ads', bus, creatives: () => world.creatives(), baseUrl: () => `${baseUrl}/demo/ads` });

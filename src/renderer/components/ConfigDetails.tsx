@@ -15,7 +15,7 @@ export function ConfigDetails() {
         <div key={label} className="config-field">
           <dt>{label}</dt>
           <dd>
-            <input type="text" readOnly value={value ?? ''} placeholder="(not set)" aria-label={label} data-testid={`config-${label}`} />
+            <input type="text" readOnly value={value ?? ''} placeholder="(not set)" aria-label={label} data-testid={`config-field-${label}`} />
           </dd>
         </div>
       ))}

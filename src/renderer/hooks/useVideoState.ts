@@ -4,6 +4,8 @@ import { usePlayers, type PlayerState } from '../store/player';
 
 const STATE_FOR_EVENT: Record<string, PlayerState> = {
   loadstart: 'loading',
+  // First frame ready; only becomes "paused" below when nothing is playing it (autoplay off).
+  loadeddata: 'paused',
   playing: 'playing',
   pause: 'paused',
   waiting: 'waiting',
@@ -16,7 +18,7 @@ export function useVideoState(playerId: string, video: HTMLVideoElement | null):
     const onEvent = (e: Event) => {
       const state = STATE_FOR_EVENT[e.type];
       // `pause` also fires right before `ended`; keep the more specific state.
-      if (state === 'paused' && video.ended) return;
+      if (state === 'paused' && (video.ended || !video.paused)) return;
       if (state) usePlayers.getState().setState(playerId, state);
     };
     const types = Object.keys(STATE_FOR_EVENT);

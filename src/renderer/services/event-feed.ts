@@ -1,20 +1,29 @@
 // Connects the engine's SSE stream to the stores: every event goes to the log; a few also
 // update engine state directly (build progress, configuration changes).
 import type { BenchEvent } from '../../shared/events';
-import { openEventStream } from '../api/event-stream';
+import { openEventStream, type StreamStatus } from '../api/event-stream';
 import { useEngine } from '../store/engine';
 import { ingestEvent, useEvents } from '../store/events';
 import { loadCatalog, loadConfigurations } from './catalog-loader';
 import { requestHealthPoll } from './health-poller';
 
 export function startEventFeed(): () => void {
+  let lastStatus: StreamStatus | undefined;
   return openEventStream({
     replay: 200,
     onEvent: (event) => {
       applySideEffects(event);
       ingestEvent(event);
     },
-    onStatus: (status) => useEvents.getState().setStream(status),
+    onStatus: (status) => {
+      useEvents.getState().setStream(status);
+      // A dropped or regained stream is the first sign the engine went away or came back: check
+      // health now instead of up to 10 s later.
+      if (status === 'reconnecting' || status === 'closed' || (status === 'open' && lastStatus !== undefined && lastStatus !== 'connecting')) {
+        requestHealthPoll();
+      }
+      lastStatus = status;
+    },
   });
 }
 
