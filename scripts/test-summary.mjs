@@ -51,5 +51,13 @@ if (e2e) {
   console.log('test-summary: no e2e report (did the e2e tests run?)');
 }
 
+// A run that failed before or outside any test (typecheck, build, a crashed runner) is a failure too.
+const statusArg = process.argv.indexOf('--status');
+const status = statusArg > 0 ? Number(process.argv[statusArg + 1]) : 0;
+if (status !== 0 && totals.failed === 0) {
+  console.log(`test-summary: the test command exited with status ${status} outside any test (typecheck/build?)`);
+  totals.failed = 1;
+}
+
 for (const r of reasons) console.log(r);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
