@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   globalSetup: './e2e/global-setup.ts',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', viewport: { width: 1600, height: 1000 } },
   projects: [

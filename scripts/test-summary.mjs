@@ -15,7 +15,7 @@ function readJson(path) {
   }
 }
 
-const unit = readJson('test-results/unit-report.json');
+const unit = readJson('reports/unit.json');
 if (unit) {
   totals.passed += unit.numPassedTests ?? 0;
   totals.failed += (unit.numFailedTests ?? 0) + (unit.numRuntimeErrorTestSuites ?? 0);
@@ -28,7 +28,7 @@ if (unit) {
   console.log('test-summary: no unit report (did the unit tests run?)');
 }
 
-const e2e = readJson('test-results/e2e-report.json');
+const e2e = readJson('reports/e2e.json');
 if (e2e) {
   const s = e2e.stats ?? {};
   totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
