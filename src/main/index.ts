@@ -1,11 +1,10 @@
 // Electron entry: starts the engine in the main process and shows the renderer it serves,
 // in a sandboxed, context-isolated window. All product logic lives in the engine.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { createEngine, type Engine } from './engine/engine.js';
 import { VERSION } from './engine/version.js';
 import { registerIpc } from './electron/ipc.js';
-import { installMenu } from './electron/menu.js';
 import { hardenSession, lockDownContents } from './electron/security.js';
 import { hardenedWebPreferences } from './electron/web-preferences.js';
 
@@ -39,6 +38,39 @@ async function start(): Promise<void> {
   });
   win.once('ready-to-show', () => win.show());
   await win.loadURL(devServer ?? `${engine.url}/`);
+}
+
+/** The application menu: standard roles plus shortcuts a bench user reaches for. */
+function installMenu(engineUrl: string): void {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'forceReload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Open the bench in a browser', click: () => void shell.openExternal(engineUrl) },
+        { label: 'Engine health (/healthz)', click: () => void shell.openExternal(`${engineUrl}/healthz`) },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 app.whenReady().then(start, (e: unknown) => {
