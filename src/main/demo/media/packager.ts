@@ -2,7 +2,7 @@
 // and CMAF-style fMP4 (video per rendition, one audio track) shared by HLS fMP4 and DASH.
 // ffmpeg writes a playlist per run; we read the real segment durations from it and then drop it,
 // because the origin writes its own manifests (with ad markers, live windows, DASH periods).
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runFfmpeg } from '../../ffmpeg/run.js';
 import { mdhdTimescale } from './mp4-boxes.js';
@@ -43,7 +43,6 @@ async function peakBandwidth(dir: string, durations: number[], ext: string): Pro
 }
 
 export async function packageAsset(opts: PackageOptions): Promise<PackagedAsset> {
-  const { mkdir } = await import('node:fs/promises');
   const asset: PackagedAsset = {
     id: opts.id,
     durationSeconds: opts.durationSeconds,

@@ -2,8 +2,8 @@
 // single-period MPD for VOD, and a dynamic MPD for live with one Period per pass over the looped asset.
 // Ad breaks are SCTE-35 splice_insert sections in an EventStream (urn:scte:scte35:2014:xml+bin).
 import { cueOutSection } from './scte35-cache.js';
-import { CONTENT_BREAKS, SEGMENT_SECONDS, segmentCount, type PackagedAsset } from '../media/model.js';
-import { LIVE_EPOCH_MS, type TimelineSegment } from './timeline.js';
+import { SEGMENT_SECONDS, segmentCount, type PackagedAsset } from '../media/model.js';
+import { LIVE_EPOCH_MS, vodTimeline, type TimelineSegment } from './timeline.js';
 
 const SCTE35_SCHEME = 'urn:scte:scte35:2014:xml+bin';
 
@@ -97,33 +97,36 @@ function period(o: PeriodOptions): string {
 const MPD_OPEN =
   '<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" xmlns:scte35="http://www.scte.org/schemas/35/2016" profiles="urn:mpeg:dash:profile:isoff-live:2011"';
 
-function breaksOf(loop: number, indexes: number[]): PeriodOptions['events'] {
-  // Any break overlapping the listed segments, so a player joining mid-break still sees its signal.
-  return CONTENT_BREAKS.flatMap((b, k) =>
-    indexes.some((i) => i * SEGMENT_SECONDS >= b.startSeconds && i * SEGMENT_SECONDS < b.startSeconds + b.durationSeconds)
-      ? [{ eventId: loop * CONTENT_BREAKS.length + k + 1, assetStart: b.startSeconds, duration: b.durationSeconds }]
-      : [],
-  );
+/** The breaks the listed segments touch (once each), as the shared timeline numbered them — so a player
+ *  joining mid-break still sees the signal, and ids match the HLS packagings. */
+function breaksOf(segments: TimelineSegment[]): PeriodOptions['events'] {
+  const seen = new Map<number, PeriodOptions['events'][number]>();
+  for (const s of segments) {
+    const b = s.inBreak;
+    if (b && !seen.has(b.eventId)) seen.set(b.eventId, { eventId: b.eventId, assetStart: b.assetStart, duration: b.duration });
+  }
+  return [...seen.values()];
 }
 
 export function dashVodMpd(asset: PackagedAsset, markers: boolean): string {
-  const indexes = Array.from({ length: segmentCount(asset) }, (_, i) => i);
-  const body = period({ asset, id: 'p0', start: 0, indexes, events: breaksOf(0, indexes), base: '', withEvents: markers });
+  const segments = vodTimeline({ segmentCount: segmentCount(asset) });
+  const indexes = segments.map((s) => s.index);
+  const body = period({ asset, id: 'p0', start: 0, indexes, events: breaksOf(segments), base: '', withEvents: markers });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${MPD_OPEN} type="static" mediaPresentationDuration="${isoDuration(asset.durationSeconds)}" minBufferTime="PT4S">${body}</MPD>\n`;
 }
 
 /** Live: the window's segments grouped by loop, one Period per loop, Period@start on the wall clock. */
 export function dashLiveMpd(asset: PackagedAsset, segments: TimelineSegment[], nowMs: number, markers: boolean, utcTimingUrl: string): string {
-  const byLoop = new Map<number, number[]>();
+  const byLoop = new Map<number, TimelineSegment[]>();
   for (const s of segments) {
     const list = byLoop.get(s.loop) ?? [];
-    list.push(s.index);
+    list.push(s);
     byLoop.set(s.loop, list);
   }
   const loopSeconds = segmentCount(asset) * SEGMENT_SECONDS;
   const periods = [...byLoop.entries()]
-    .map(([loop, indexes]) =>
-      period({ asset, id: `loop-${loop}`, start: loop * loopSeconds, indexes, events: breaksOf(loop, indexes), base: '', withEvents: markers }),
+    .map(([loop, list]) =>
+      period({ asset, id: `loop-${loop}`, start: loop * loopSeconds, indexes: list.map((s) => s.index), events: breaksOf(list), base: '', withEvents: markers }),
     )
     .join('');
   const attrs = [

@@ -41,20 +41,18 @@ export interface AssetTimelineInfo {
   segmentCount: number;
 }
 
-function breaksPerLoop(): number {
-  return CONTENT_BREAKS.length;
-}
-
-function breakAt(index: number, loop: number, loopStart: number): BreakPosition | undefined {
-  const t = index * SEGMENT_SECONDS;
+/** The origin break (if any) that contains segment `seq` of a stream looping an asset of `count` segments. */
+function breakForSeq(seq: number, count: number): BreakPosition | undefined {
+  const loop = Math.floor(seq / count);
+  const t = (seq % count) * SEGMENT_SECONDS;
   for (const [k, b] of CONTENT_BREAKS.entries()) {
     if (t >= b.startSeconds && t < b.startSeconds + b.durationSeconds) {
       return {
-        eventId: loop * breaksPerLoop() + k + 1,
+        eventId: loop * CONTENT_BREAKS.length + k + 1,
         elapsed: t - b.startSeconds,
         duration: b.durationSeconds,
         assetStart: b.startSeconds,
-        streamStart: loopStart + b.startSeconds,
+        streamStart: loop * count * SEGMENT_SECONDS + b.startSeconds,
       };
     }
   }
@@ -62,14 +60,17 @@ function breakAt(index: number, loop: number, loopStart: number): BreakPosition 
 }
 
 function segmentAt(seq: number, count: number, pdtBase: number): TimelineSegment {
-  const loop = Math.floor(seq / count);
-  const index = seq % count;
-  const loopStart = loop * count * SEGMENT_SECONDS;
-  const seg: TimelineSegment = { index, seq, start: seq * SEGMENT_SECONDS, loop, pdt: pdtBase + seq * SEGMENT_SECONDS * 1000 };
-  const inBreak = breakAt(index, loop, loopStart);
+  const seg: TimelineSegment = {
+    index: seq % count,
+    seq,
+    start: seq * SEGMENT_SECONDS,
+    loop: Math.floor(seq / count),
+    pdt: pdtBase + seq * SEGMENT_SECONDS * 1000,
+  };
+  const inBreak = breakForSeq(seq, count);
   if (inBreak) seg.inBreak = inBreak;
   else if (seq > 0) {
-    const prev = breakAt((seq - 1) % count, Math.floor((seq - 1) / count), Math.floor((seq - 1) / count) * count * SEGMENT_SECONDS);
+    const prev = breakForSeq(seq - 1, count);
     if (prev) seg.breakEnded = { eventId: prev.eventId, assetStart: prev.assetStart, duration: prev.duration, streamStart: prev.streamStart };
   }
   return seg;
