@@ -1,3 +1,5 @@
 // Runs every benchmark in this folder, one after another.
 export {};
 await import('./demo-origin.js');
+await import('./scte35.js');
+await import('./vast.js');

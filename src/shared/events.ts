@@ -10,6 +10,8 @@ export type BenchEventKind =
   | 'transcode.job'
   | 'demo.progress'
   | 'config.changed'
+  | 'session'
+  | 'avail'
   | 'error';
 
 interface EventBase<K extends BenchEventKind> {
@@ -41,6 +43,12 @@ export interface AdsRequestEvent extends EventBase<'ads.request'> {
   side: 'client' | 'demo-ads';
   fault?: string;
   error?: string;
+  /** Client side: 0 for the configured ADS URL, n for the n-th wrapper hop. */
+  depth?: number;
+  /** Client side: linear ads the response carried. */
+  ads?: number;
+  /** Client side: the avail the request was made for. */
+  availId?: string;
 }
 
 /** A manifest (playlist or MPD) left a server of the engine. */
@@ -51,6 +59,13 @@ export interface ManifestServedEvent extends EventBase<'manifest.served'> {
   status: number;
   ms: number;
   bytes: number;
+  /** Stitcher: MediaTailor's three latencies for this response (origin fetch, ADS wait, manifest processing). */
+  originMs?: number;
+  adsMs?: number;
+  processingMs?: number;
+  /** Stitcher: content track served (the n of /v1/manifest/…/{n}.m3u8). */
+  track?: number;
+  error?: string;
 }
 
 /** A media segment (content or ad) left a server of the engine. */
@@ -101,6 +116,32 @@ export interface ConfigChangedEvent extends EventBase<'config.changed'> {
   action: 'put' | 'delete';
 }
 
+/** A playback session was created or expired. */
+export interface SessionEvent extends EventBase<'session'> {
+  action: 'created' | 'expired';
+  configName: string;
+  /** Origin asset path, e.g. "vod/hls-ts/master.m3u8". */
+  asset: string;
+  format: 'hls' | 'dash';
+  reportingMode: 'server' | 'client';
+}
+
+/** The stitcher decided how to fill an avail (once per session and avail). */
+export interface AvailEvent extends EventBase<'avail'> {
+  availId: string;
+  /** Avail length signalled by the origin (or VMAP). */
+  durationSeconds: number;
+  /** Seconds of ads placed. */
+  filledSeconds: number;
+  slateSeconds: number;
+  ads: { adId: string; durationSeconds: number }[];
+  skipped: { adId: string; reason: string }[];
+  /** Why the avail shows content (or origin markers) instead of ads, when it does. */
+  fallback?: string;
+  /** ADS time for this avail (MediaTailor's "ADS latency"). */
+  adsMs?: number;
+}
+
 export interface ErrorEvent extends EventBase<'error'> {
   where: string;
   message: string;
@@ -115,6 +156,8 @@ export type BenchEvent =
   | TranscodeJobEvent
   | DemoProgressEvent
   | ConfigChangedEvent
+  | SessionEvent
+  | AvailEvent
   | ErrorEvent;
 
 export type BenchEventOf<K extends BenchEventKind> = Extract<BenchEvent, { kind: K }>;
@@ -135,5 +178,7 @@ export const BENCH_EVENT_KINDS: readonly BenchEventKind[] = [
   'transcode.job',
   'demo.progress',
   'config.changed',
+  'session',
+  'avail',
   'error',
 ];

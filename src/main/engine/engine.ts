@@ -17,6 +17,13 @@ import { eventRoutes } from '../http/sse.js';
 import { ensureDemoConfiguration } from './demo-config.js';
 import { loadAccountId } from './state.js';
 import { VERSION } from './version.js';
+import { AvailDecider } from '../avails/decide.js';
+import { HlsCreativeLoader } from '../creatives/hls-creative.js';
+import { ConditionedRegistry } from '../creatives/registry.js';
+import { OriginFetcher } from '../origin/fetcher.js';
+import { playbackRoutes } from '../playback/routes.js';
+import { sessionApiRoutes } from '../playback/session-api.js';
+import { MemorySessionStore } from '../sessions/store.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -40,6 +47,11 @@ export interface Engine {
   readonly bus: EventBus;
   readonly world: DemoWorld;
   readonly app: FastifyInstance;
+  /** Account id in playback URLs (/v1/master/{accountId}/…). */
+  readonly accountId: string;
+  readonly sessions: MemorySessionStore;
+  /** Conditioned ad renditions by media URL (demo creatives; transcoder output later). */
+  readonly creatives: ConditionedRegistry;
   /** Resolves when the demo world is ready (or failed). */
   readonly demoReady: Promise<void>;
   close(): Promise<void>;
@@ -98,6 +110,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   await app.register(configRoutes, { store, bus, accountId });
+  const now = options.now ?? Date.now;
+  const sessions = new MemorySessionStore((s) =>
+    bus.emit({ kind: 'session', sessionId: s.id, action: 'expired', configName: s.configName, asset: s.asset, format: s.format, reportingMode: s.request.reportingMode }),
+  now);
+  const creatives = new ConditionedRegistry();
+  const loader = new HlsCreativeLoader(bus);
+  const decider = new AvailDecider({ bus, loader, registry: creatives, now });
+  const fetcher = new OriginFetcher(bus);
+  await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider });
+  await app.register(sessionApiRoutes, { store: sessions });
   await app.register(eventRoutes, { bus });
 
   let baseUrl = '';
@@ -113,20 +135,33 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   baseUrl = toDisplayUrl(address);
   await ensureDemoConfiguration(store, baseUrl);
-  const demoReady = world.start();
+  const demoReady = world.start().then(() => registerDemoCreatives(world, creatives, baseUrl));
 
   return {
     url: baseUrl,
     bus,
     world,
     app,
+    accountId,
+    sessions,
+    creatives,
     demoReady,
     async close() {
       world.stop();
+      sessions.close();
       await app.close();
       await demoReady.catch(() => undefined);
     },
   };
+}
+
+/** The demo's creatives were packaged to match the demo content when the world was built: register them as
+ * the conditioned renditions of their mezzanines (and the slate), as the transcoder will do for any ad. */
+function registerDemoCreatives(world: DemoWorld, registry: ConditionedRegistry, base: string): void {
+  for (const c of world.index?.creatives ?? []) {
+    const media = `${base}/demo/ads/media/${c.id}`;
+    registry.register(`${media}/mezzanine.mp4`, { hls: { ts: `${media}/hls-ts/master.m3u8`, fmp4: `${media}/hls-fmp4/master.m3u8` }, dash: `${media}/dash/manifest.mpd` });
+  }
 }
 
 /** fastify reports e.g. http://[::1]:1234 or http://0.0.0.0:1234; show a URL a browser can open. */

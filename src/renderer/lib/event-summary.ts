@@ -20,6 +20,16 @@ export function summarize(event: BenchEvent): string {
       return join(event.step, `${percent(event.progress)}%`, event.state === 'failed' ? 'FAILED' : undefined, event.error);
     case 'config.changed':
       return join(event.action, event.name);
+    case 'session':
+      return join(event.action, event.configName, event.asset, event.reportingMode);
+    case 'avail':
+      return join(
+        event.availId,
+        `${event.filledSeconds.toFixed(1)}/${event.durationSeconds.toFixed(1)} s`,
+        event.ads.map((a) => a.adId).join(',') || undefined,
+        event.skipped.length ? `skipped ${event.skipped.map((x) => `${x.adId}:${x.reason}`).join(',')}` : undefined,
+        event.fallback,
+      );
     case 'error':
       return `${event.where}: ${event.message}`;
     default:

@@ -1,0 +1,351 @@
+// The stitcher's ADS client: fetch a VAST tag, follow Wrapper chains, merge wrapper tracking into the InLine ads.
+// Never throws: every failure ends up in the VastResponse (errorCode, error, failures, hops) and the caller plays
+// content instead of ads. Every HTTP request is one hop and one `ads.request` event on the bus.
+//
+// Error codes chosen (VAST has no code for a failed *first* request, so the wrapper ones are reused):
+// - timeout (per request, or the overall budget), network error, bad URL, cancelled, HTTP status outside 2xx → 301
+//   ("VAST URI unavailable or timed out"); the hop keeps the real HTTP status.
+// - response larger than maxBytes → 100 (refused before parsing); not XML / not VAST → 100; 101/102 from parseVast.
+// - more than maxDepth (7) Wrappers in a chain → 302; a Wrapper pointing at a URL already requested on the same
+//   chain (a loop) → 302 as well: the loop would end at the limit anyway, and the message says "loop".
+// - a Wrapper chain ending in a document without usable ads → 303, with every wrapper's Error URL to ping.
+// - the first response itself empty (no Ad, or only a root <Error>: no fill) → ads [] and no errorCode; the caller
+//   pings rootErrorUrls with 303 (MediaTailor logs EMPTY_VAST_RESPONSE). An empty 2xx body counts as empty VAST.
+// Relative VASTAdTagURIs are resolved against the URL of the document that holds them.
+import type { EventBus } from '../bus/event-bus.js';
+import { FetchError, fetchText } from '../http/fetch-text.js';
+import { VAST_ERROR, VMAP_ERROR } from './error-codes.js';
+import type { AdsFailure, AdsFailureKind, AdsHop, IgnoredAd, VastLinearAd, VastResponse, VmapBreak } from './types.js';
+import { parseVast, podOrder, type ParsedVast, type ParsedWrapperAd } from './vast-parse.js';
+import { parseVmap, type IgnoredBreak, type ParsedVmap } from './vmap-parse.js';
+
+/** MediaTailor's AdsRequestTimeoutMilliseconds default. */
+export const DEFAULT_ADS_TIMEOUT_MS = 3000;
+/** Wrappers followed before giving up (MediaTailor and the VAST recommendation). */
+export const MAX_WRAPPER_DEPTH = 7;
+export const DEFAULT_ADS_MAX_BYTES = 1024 * 1024;
+/** Requests in flight at once within one resolution (a Wrapper response may hold a whole pod of Wrappers). */
+export const DEFAULT_ADS_CONCURRENCY = 4;
+
+export interface ResolveOptions {
+  /** Per request (default 3000). */
+  timeoutMs?: number;
+  /** For the whole chain, all hops together (default: timeoutMs). */
+  budgetMs?: number;
+  maxDepth?: number;
+  /** Sent with every hop (X-Device-IP, X-Device-User-Agent, User-Agent … as the caller decides). */
+  headers?: Record<string, string>;
+  bus?: EventBus;
+  sessionId?: string;
+  availId?: string;
+  signal?: AbortSignal;
+  maxBytes?: number;
+  concurrency?: number;
+}
+
+interface Ctx {
+  opts: ResolveOptions;
+  timeoutMs: number;
+  budgetMs: number;
+  deadline: number;
+  maxDepth: number;
+  maxBytes: number;
+  hops: AdsHop[];
+  ignored: IgnoredAd[];
+  limit: <T>(fn: () => Promise<T>) => Promise<T>;
+}
+
+/** The path to the document being expanded. */
+interface Chain {
+  depth: number;
+  /** Every document URL on the path, top first (loop detection). */
+  urls: string[];
+  wrappers: ParsedWrapperAd[];
+  /** VASTAdTagURIs followed (= VastLinearAd.wrapperUrls). */
+  tagUrls: string[];
+  allowWrappers: boolean;
+  allowMultiple: boolean;
+}
+
+interface Branch {
+  ads: VastLinearAd[];
+  failures: AdsFailure[];
+}
+
+type Problem = { kind: AdsFailureKind; code: number; message: string };
+type Fetched<T> = { ok: true; doc: T } | { ok: false; problem: Problem };
+/** Body → document, with how many ads (or breaks) it holds and what it skipped. */
+type Parse<T> = (body: string) => { ok: true; doc: T; count: number; ignored?: IgnoredAd[] } | { ok: false; code: number; message: string };
+
+export async function resolveVast(url: string, opts: ResolveOptions = {}): Promise<VastResponse> {
+  return resolveTag(url, opts, true);
+}
+
+async function resolveTag(url: string, opts: ResolveOptions, allowMultiple: boolean): Promise<VastResponse> {
+  const ctx = context(opts);
+  const t0 = performance.now();
+  const top = await fetchDoc(ctx, url, 0, parseVastBody, emptyVast);
+  if (!top.ok) return finish(ctx, t0, { ads: [], rootErrorUrls: [], failures: [failure(top.problem, url, 0, [])] });
+  const branch = await expandDoc(ctx, top.doc, url, rootChain(url, allowMultiple));
+  return finish(ctx, t0, {
+    ...(top.doc.version !== undefined ? { version: top.doc.version } : {}),
+    ads: branch.ads,
+    rootErrorUrls: top.doc.errorUrls,
+    failures: branch.failures,
+  });
+}
+
+export interface VmapResponse {
+  version?: string;
+  breaks: VmapBreak[];
+  /** Breaks dropped for an unreadable timeOffset. */
+  ignored: IgnoredBreak[];
+  hops: AdsHop[];
+  error?: string;
+  /** VMAP error code: 1000–1002 from parsing; 1007 (timeout) / 1008 (retrieval) reused for the VMAP request itself. */
+  errorCode?: number;
+  ms: number;
+}
+
+/** Fetches and parses a VMAP playlist; the breaks' ad sources are resolved later, one by one, with resolveBreak. */
+export async function resolveVmap(url: string, opts: ResolveOptions = {}): Promise<VmapResponse> {
+  const ctx = context(opts);
+  const t0 = performance.now();
+  const r = await fetchDoc<ParsedVmap>(ctx, url, 0, (body) => {
+    const p = parseVmap(body);
+    return p.ok ? { ok: true, doc: p.doc, count: p.doc.breaks.length } : p;
+  }, () => ({ breaks: [], ignored: [] }));
+  const ms = round(performance.now() - t0);
+  if (r.ok) return { ...(r.doc.version !== undefined ? { version: r.doc.version } : {}), breaks: r.doc.breaks, ignored: r.doc.ignored, hops: ctx.hops, ms };
+  const p = r.problem;
+  const errorCode = p.kind === 'parse' ? p.code : p.kind === 'timeout' || p.kind === 'budget' ? VMAP_ERROR.AD_DOCUMENT_TIMEOUT : VMAP_ERROR.AD_DOCUMENT_RETRIEVAL;
+  return { breaks: [], ignored: [], hops: ctx.hops, error: p.message, errorCode, ms };
+}
+
+/**
+ * A VMAP break's ads: inline VASTAdData is parsed directly (its Wrappers fetched from depth 1), an AdTagURI is
+ * fetched as resolveVast does. `baseUrl` (the VMAP's URL) resolves relative tag URIs. AdSource@followRedirects
+ * "false" allows no Wrapper at all (302 on the first); @allowMultipleAds "false" keeps the first stand-alone ad.
+ */
+export async function resolveBreak(brk: VmapBreak, options: ResolveOptions & { baseUrl?: string } = {}): Promise<VastResponse> {
+  const { vastXml, adTagUri, followRedirects, allowMultipleAds } = brk.adSource;
+  const opts = followRedirects === false ? { ...options, maxDepth: 0 } : options;
+  const allowMultiple = allowMultipleAds !== false;
+  const base = opts.baseUrl;
+  if (adTagUri !== undefined && vastXml === undefined) {
+    let abs: string;
+    try {
+      abs = new URL(adTagUri, base).href;
+    } catch {
+      abs = adTagUri; // fetchText reports it as a bad URL, with a hop
+    }
+    return resolveTag(abs, opts, allowMultiple);
+  }
+  const ctx = context(opts);
+  const t0 = performance.now();
+  const where = base ?? 'vmap:VASTAdData';
+  if (vastXml === undefined) {
+    return finish(ctx, t0, {
+      ads: [], rootErrorUrls: [],
+      failures: [failure({ kind: 'no-ads', code: VAST_ERROR.UNDEFINED, message: 'AdBreak has neither VASTAdData nor AdTagURI' }, where, 0, [])],
+    });
+  }
+  const parsed = parseVast(vastXml);
+  if (!parsed.ok) return finish(ctx, t0, { ads: [], rootErrorUrls: [], failures: [failure({ kind: 'parse', ...parsed }, where, 0, [])] });
+  ctx.ignored.push(...parsed.doc.ignored);
+  const branch = await expandDoc(ctx, parsed.doc, base ?? '', rootChain(base, allowMultiple));
+  return finish(ctx, t0, {
+    ...(parsed.doc.version !== undefined ? { version: parsed.doc.version } : {}),
+    ads: branch.ads,
+    rootErrorUrls: parsed.doc.errorUrls,
+    failures: branch.failures,
+  });
+}
+
+function context(opts: ResolveOptions): Ctx {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_ADS_TIMEOUT_MS;
+  const budgetMs = opts.budgetMs ?? timeoutMs;
+  return {
+    opts,
+    timeoutMs,
+    budgetMs,
+    deadline: performance.now() + budgetMs,
+    maxDepth: opts.maxDepth ?? MAX_WRAPPER_DEPTH,
+    maxBytes: opts.maxBytes ?? DEFAULT_ADS_MAX_BYTES,
+    hops: [],
+    ignored: [],
+    limit: limiter(Math.max(1, opts.concurrency ?? DEFAULT_ADS_CONCURRENCY)),
+  };
+}
+
+function rootChain(url: string | undefined, allowMultiple: boolean): Chain {
+  return { depth: 0, urls: url ? [normalise(url)] : [], wrappers: [], tagUrls: [], allowWrappers: true, allowMultiple };
+}
+
+function finish(ctx: Ctx, t0: number, r: Pick<VastResponse, 'version' | 'ads' | 'rootErrorUrls' | 'failures'>): VastResponse {
+  const first = r.ads.length === 0 ? r.failures[0] : undefined;
+  return {
+    ...r,
+    hops: ctx.hops,
+    ...(first ? { errorCode: first.code, error: first.message } : {}),
+    ignored: ctx.ignored,
+    ms: round(performance.now() - t0),
+  };
+}
+
+async function expandDoc(ctx: Ctx, doc: ParsedVast, docUrl: string, chain: Chain): Promise<Branch> {
+  let ads = podOrder(doc.ads);
+  if (!chain.allowWrappers) ads = ads.filter((a) => a.kind === 'inline');
+  if (!chain.allowMultiple) {
+    // allowMultipleAds="false": the first stand-alone ad only (leniently the first pod ad when there is none).
+    const one = ads.find((a) => a.sequence === undefined) ?? ads[0];
+    ads = one ? [one] : [];
+  }
+  const parts = await Promise.all(
+    ads.map((a): Branch | Promise<Branch> => (a.kind === 'inline' ? { ads: [merge(a.ad, chain)], failures: [] } : followWrapper(ctx, a, docUrl, chain))),
+  );
+  return { ads: parts.flatMap((p) => p.ads), failures: parts.flatMap((p) => p.failures) };
+}
+
+async function followWrapper(ctx: Ctx, w: ParsedWrapperAd, docUrl: string, chain: Chain): Promise<Branch> {
+  const wrappers = [...chain.wrappers, w];
+  const errorUrls = wrappers.flatMap((x) => x.errorUrls);
+  const depth = chain.depth + 1;
+  const fail = (p: Problem, url: string, extraErrors: string[] = []): Branch => ({ ads: [], failures: [failure(p, url, depth, [...errorUrls, ...extraErrors])] });
+  let next: string;
+  try {
+    next = new URL(w.tagUrl, docUrl || undefined).href;
+  } catch {
+    return fail({ kind: 'bad-url', code: VAST_ERROR.WRAPPER_TIMEOUT, message: `Wrapper VASTAdTagURI is not a usable URL: ${w.tagUrl}` }, w.tagUrl);
+  }
+  if (wrappers.length > ctx.maxDepth) {
+    return fail({ kind: 'wrapper-limit', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper limit reached: wrapper ${wrappers.length} in a chain exceeds the maximum of ${ctx.maxDepth}` }, next);
+  }
+  const seenAt = chain.urls.indexOf(normalise(next));
+  if (seenAt >= 0) {
+    return fail({ kind: 'wrapper-loop', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper loop: ${next} was already requested at depth ${seenAt}` }, next);
+  }
+  const r = await fetchDoc(ctx, next, depth, parseVastBody, emptyVast);
+  if (!r.ok) return fail(r.problem, next);
+  const sub = await expandDoc(ctx, r.doc, next, {
+    depth,
+    urls: [...chain.urls, normalise(next)],
+    wrappers,
+    tagUrls: [...chain.tagUrls, next],
+    allowWrappers: w.followAdditionalWrappers !== false,
+    allowMultiple: w.allowMultipleAds !== false,
+  });
+  if (sub.ads.length > 0 || sub.failures.length > 0) return sub;
+  const why = r.doc.ads.length > 0 ? ` (its ${r.doc.ads.length} ad(s) were not allowed by the Wrapper's attributes)` : r.doc.ignored.length > 0 ? ` (only non-linear ads)` : '';
+  return fail({ kind: 'no-ads', code: VAST_ERROR.NO_ADS_AFTER_WRAPPER, message: `No ads after ${wrappers.length} wrapper(s): ${next} answered none${why}` }, next, r.doc.errorUrls);
+}
+
+/** Wrapper impressions, errors, tracking and click tracking first, then the InLine's own. */
+function merge(ad: VastLinearAd, chain: Chain): VastLinearAd {
+  const ws = chain.wrappers;
+  if (ws.length === 0) return ad;
+  return {
+    ...ad,
+    impressions: [...ws.flatMap((w) => w.impressions), ...ad.impressions],
+    errorUrls: [...ws.flatMap((w) => w.errorUrls), ...ad.errorUrls],
+    tracking: [...ws.flatMap((w) => w.tracking), ...ad.tracking],
+    clickTracking: [...ws.flatMap((w) => w.clickTracking), ...ad.clickTracking],
+    wrapperUrls: chain.tagUrls,
+  };
+}
+
+const emptyVast = (): ParsedVast => ({ ads: [], errorUrls: [], ignored: [] });
+
+const parseVastBody: Parse<ParsedVast> = (body) => {
+  const p = parseVast(body);
+  return p.ok ? { ok: true, doc: p.doc, count: p.doc.ads.length, ignored: p.doc.ignored } : p;
+};
+
+/** One hop: request, hop record + bus event, parse. */
+async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, parse: Parse<T>, empty: () => T): Promise<Fetched<T>> {
+  return ctx.limit(async () => {
+    const remaining = Math.floor(ctx.deadline - performance.now());
+    if (remaining <= 0) {
+      return { ok: false, problem: { kind: 'budget', code: VAST_ERROR.WRAPPER_TIMEOUT, message: `ADS budget of ${ctx.budgetMs} ms used up before requesting ${url}` } };
+    }
+    const timeoutMs = Math.min(ctx.timeoutMs, remaining);
+    const t0 = performance.now();
+    const o = ctx.opts;
+    let res;
+    try {
+      res = await fetchText(url, {
+        timeoutMs,
+        maxBytes: ctx.maxBytes,
+        ...(o.headers ? { headers: o.headers } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+    } catch (e) {
+      const reason = e instanceof FetchError ? e.reason : 'network';
+      const kind: AdsFailureKind = reason === 'timeout' && timeoutMs < ctx.timeoutMs ? 'budget' : reason;
+      const text = e instanceof Error ? e.message : String(e);
+      const message = kind === 'budget' ? `ADS budget of ${ctx.budgetMs} ms used up: no answer from ${url} within the ${timeoutMs} ms left` : text.includes(url) ? text : `${text} (${url})`;
+      hop(ctx, { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message });
+      return { ok: false, problem: { kind, code: kind === 'too-large' ? VAST_ERROR.XML_PARSE : VAST_ERROR.WRAPPER_TIMEOUT, message } };
+    }
+    const base = { url, depth, status: res.status, ms: res.ms, bytes: res.bytes };
+    if (res.status < 200 || res.status >= 300) {
+      const message = `HTTP ${res.status} from ${url}`;
+      hop(ctx, { ...base, ads: 0, error: message });
+      return { ok: false, problem: { kind: 'http', code: VAST_ERROR.WRAPPER_TIMEOUT, message } };
+    }
+    if (res.body.trim() === '') {
+      hop(ctx, { ...base, ads: 0 });
+      return { ok: true, doc: empty() };
+    }
+    const p = parse(res.body);
+    if (!p.ok) {
+      hop(ctx, { ...base, ads: 0, error: p.message });
+      return { ok: false, problem: { kind: 'parse', code: p.code, message: `${p.message} (${url})` } };
+    }
+    hop(ctx, { ...base, ads: p.count });
+    if (p.ignored) ctx.ignored.push(...p.ignored);
+    return { ok: true, doc: p.doc };
+  });
+}
+
+function hop(ctx: Ctx, h: AdsHop): void {
+  ctx.hops.push(h);
+  const { bus, sessionId, availId } = ctx.opts;
+  bus?.emit({
+    kind: 'ads.request', side: 'client', url: h.url, status: h.status, ms: h.ms, bytes: h.bytes, depth: h.depth, ads: h.ads,
+    ...(h.error !== undefined ? { error: h.error } : {}),
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    ...(availId !== undefined ? { availId } : {}),
+  });
+}
+
+function failure(p: Problem, url: string, depth: number, errorUrls: string[]): AdsFailure {
+  return { kind: p.kind, code: p.code, message: p.message, url, depth, errorUrls };
+}
+
+function normalise(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** At most n tasks at once; a finished task hands its slot straight to the next waiter (no overshoot). */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (fn) => {
+    if (active < n) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}

@@ -1,0 +1,256 @@
+// Deciding one avail: ADS URL templating → VAST resolution (wrappers, timeouts) → each ad's stitchable
+// renditions → fill policy → slate. Never throws: every failure becomes a fallback (content plays) or a
+// skipped ad with its reason, VAST <Error> URLs are pinged with the matching code, and the outcome is
+// published as an `avail` event.
+import { randomInt } from 'node:crypto';
+import { pingVastErrors } from '../ads/error-ping.js';
+import { VAST_ERROR } from '../ads/error-codes.js';
+import { resolveVast } from '../ads/resolve.js';
+import { adsParamsToQuery, expandAdsUrl } from '../ads/template.js';
+import type { VastLinearAd, VastResponse } from '../ads/types.js';
+import type { EventBus } from '../bus/event-bus.js';
+import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.js';
+import { matchCreative, type TrackMatch } from '../creatives/match.js';
+import type { ConditionedRegistry } from '../creatives/registry.js';
+import type { Session } from '../sessions/types.js';
+import type { SpliceInfoSummary } from '../scte35/index.js';
+import { fillAvail } from './fill.js';
+import { hlsCandidates, hlsCandidatesForUrl } from './renditions.js';
+import type { AvailDecision, FallbackReason, PlacedItem, SkipReason } from './types.js';
+
+export interface DecideDeps {
+  bus: EventBus;
+  loader: HlsCreativeLoader;
+  registry: ConditionedRegistry;
+  now?: () => number;
+}
+
+export interface AvailRequest {
+  key: number;
+  availId: string;
+  /** Signalled duration; undefined when not signalled. */
+  durationSeconds?: number;
+  /** Break offset the viewer joins at (live mid-break); the output starts here. */
+  startOffset?: number;
+  live: boolean;
+  scte?: SpliceInfoSummary;
+  asset?: Record<string, string>;
+  /** Decided without asking the ADS (suppression, zero duration). */
+  fallback?: FallbackReason;
+  fallbackDetail?: string;
+  /** A VMAP break's already-resolved ads (VOD). */
+  vast?: VastResponse;
+  /** A different ADS URL (live pre-roll). */
+  adsUrl?: string;
+}
+
+type Usable = { ok: true; creative: HlsCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string };
+
+/** Flat [scte.*] variables from a decoded marker. */
+export function scteVariables(s: SpliceInfoSummary | undefined): Record<string, string> {
+  if (!s) return {};
+  const v: Record<string, string> = {};
+  if (s.eventId !== undefined) v.event_id = String(s.eventId);
+  if (s.segmentationTypeId !== undefined) v.segmentation_type_id = String(s.segmentationTypeId);
+  if (s.upid) {
+    v.segmentation_upid = s.upid.value;
+    v.segmentation_upid_type = String(s.upid.type);
+  }
+  if (s.segmentNum !== undefined) v.segment_num = String(s.segmentNum);
+  if (s.segmentsExpected !== undefined) v.segments_expected = String(s.segmentsExpected);
+  if (s.avail) {
+    v.avail_num = String(s.avail.num);
+    v.avails_expected = String(s.avail.expected);
+  }
+  if (s.durationSeconds !== undefined) v.duration = String(s.durationSeconds);
+  return v;
+}
+
+export class AvailDecider {
+  constructor(private readonly deps: DecideDeps) {}
+
+  async decide(session: Session, req: AvailRequest): Promise<AvailDecision> {
+    const index = session.availCount++;
+    const startOffset = req.startOffset ?? 0;
+    const remaining = req.durationSeconds === undefined ? undefined : Math.max(0, req.durationSeconds - startOffset);
+    const base: AvailDecision = {
+      key: req.key,
+      availId: req.availId,
+      index,
+      ...(req.durationSeconds !== undefined ? { durationSeconds: req.durationSeconds } : {}),
+      startOffset,
+      items: [],
+      filledSeconds: 0,
+      slateSeconds: 0,
+      skipped: [],
+      decidedAt: (this.deps.now ?? Date.now)(),
+    };
+    const done = (d: AvailDecision) => this.publish(session, d);
+    if (req.fallback) return done({ ...base, fallback: req.fallback, ...(req.fallbackDetail ? { fallbackDetail: req.fallbackDetail } : {}) });
+
+    let vast = req.vast;
+    if (!vast) {
+      const template = req.adsUrl ?? session.config.AdDecisionServerUrl;
+      if (!template) return done({ ...base, fallback: 'NO_ADS_URL', fallbackDetail: 'The playback configuration has no AdDecisionServerUrl' });
+      const url = this.adsUrl(session, template, index, remaining, req);
+      base.adsUrl = url;
+      const timeoutMs = adsTimeout(session);
+      vast = await resolveVast(url, {
+        timeoutMs,
+        headers: deviceHeaders(session),
+        bus: this.deps.bus,
+        sessionId: session.id,
+        availId: req.availId,
+      });
+    }
+    base.adsMs = vast.ms;
+    base.vast = {
+      ...(vast.version !== undefined ? { version: vast.version } : {}),
+      hops: vast.hops,
+      ...(vast.errorCode !== undefined ? { errorCode: vast.errorCode } : {}),
+      ...(vast.error !== undefined ? { error: vast.error } : {}),
+      failures: vast.failures,
+      adCount: vast.ads.length,
+    };
+    for (const f of vast.failures) if (f.errorUrls.length) void pingVastErrors(f.errorUrls, f.code, { bus: this.deps.bus, sessionId: session.id });
+    if (vast.ads.length === 0) {
+      if (vast.rootErrorUrls.length) void pingVastErrors(vast.rootErrorUrls, VAST_ERROR.NO_ADS_AFTER_WRAPPER, { bus: this.deps.bus, sessionId: session.id });
+      const timedOut = vast.failures.some((f) => f.kind === 'timeout' || f.kind === 'budget');
+      const fallback: FallbackReason = vast.errorCode === undefined ? 'EMPTY_VAST_RESPONSE' : timedOut ? 'ADS_TIMEOUT' : 'ADS_ERROR';
+      return done({ ...base, fallback, ...(vast.error ? { fallbackDetail: vast.error } : {}) });
+    }
+
+    // Renditions for every ad, concurrently (they are usually cached after the first session).
+    const usable = await Promise.all(vast.ads.map((ad) => this.usable(session, ad)));
+    const candidates: { ad: VastLinearAd; creative: HlsCreative; match: Map<number, TrackMatch> }[] = [];
+    usable.forEach((u, i) => {
+      const ad = vast.ads[i]!;
+      if (u.ok) candidates.push({ ad, creative: u.creative, match: u.match });
+      else {
+        base.skipped.push({ adId: ad.adId, reason: u.reason, detail: u.detail });
+        // 403: no supported MediaFile; 405: the MediaFile could not be played (playlist fetch failed).
+        const code = u.reason === 'AD_PLAYLIST_ERROR' ? VAST_ERROR.MEDIAFILE_DISPLAY_PROBLEM : VAST_ERROR.NO_SUPPORTED_MEDIAFILE;
+        if (ad.errorUrls.length) void pingVastErrors(ad.errorUrls, code, { bus: this.deps.bus, sessionId: session.id, adId: ad.adId });
+      }
+    });
+    if (candidates.length === 0) return done({ ...base, fallback: 'NO_USABLE_ADS', fallbackDetail: base.skipped.map((s) => `${s.adId}: ${s.detail ?? s.reason}`).join('; ') });
+
+    const slateUrl = session.config.SlateAdUrl;
+    const fill = fillAvail({
+      ...(remaining !== undefined ? { availSeconds: remaining } : {}),
+      ads: candidates.map((c) => ({ duration: c.creative.duration })),
+      live: req.live,
+      slate: Boolean(slateUrl),
+      ...(session.config.PersonalizationThresholdSeconds !== undefined ? { thresholdSeconds: session.config.PersonalizationThresholdSeconds } : {}),
+    });
+    for (const i of fill.tooLong) base.skipped.push({ adId: candidates[i]!.ad.adId, reason: 'EXCEEDS_AVAIL_DURATION', detail: `${candidates[i]!.creative.duration.toFixed(1)} s does not fit` });
+    if (fill.abandoned) {
+      return done({ ...base, fallback: 'PERSONALIZATION_THRESHOLD', fallbackDetail: `${(remaining! - candidates.filter((_, i) => !fill.tooLong.includes(i)).reduce((s, c) => s + c.creative.duration, 0)).toFixed(1)} s unfilled exceeds PersonalizationThresholdSeconds=${session.config.PersonalizationThresholdSeconds}` });
+    }
+    let offset = startOffset;
+    for (const i of fill.placed) {
+      const c = candidates[i]!;
+      base.items.push({ kind: 'ad', adId: c.ad.adId, ad: c.ad, creative: c.creative, match: c.match, offset, duration: c.creative.duration });
+      offset += c.creative.duration;
+    }
+    base.filledSeconds = fill.filledSeconds;
+    if (fill.slateSeconds > 0 && slateUrl) {
+      const slate = await this.usableUrl(session, slateUrl);
+      if (slate.ok) {
+        base.items.push({ kind: 'slate', adId: 'slate', creative: slate.creative, match: slate.match, offset, duration: fill.slateSeconds });
+        base.slateSeconds = fill.slateSeconds;
+      } else {
+        base.skipped.push({ adId: 'slate', reason: slate.reason, detail: slate.detail });
+      }
+    }
+    return done(base);
+  }
+
+  private adsUrl(session: Session, template: string, index: number, remaining: number | undefined, req: AvailRequest): string {
+    const { template: t, playerParams } = adsParamsToQuery(template, session.request.adsParams);
+    const durationSecs = remaining ?? 0;
+    return expandAdsUrl(
+      t,
+      {
+        session: {
+          id: session.id,
+          uuid: session.id,
+          availDurationSecs: Math.round(durationSecs),
+          availDurationMs: Math.round(durationSecs * 1000),
+          ...(session.request.client.ip ? { clientIp: session.request.client.ip } : {}),
+          ...(session.request.client.referer ? { referer: session.request.client.referer } : {}),
+          ...(session.request.client.userAgent ? { userAgent: session.request.client.userAgent } : {}),
+        },
+        avail: { index, random: randomInt(0, 2 ** 31) },
+        playerParams: { ...playerParams, ...session.request.playerParams },
+        ...(req.asset ? { asset: req.asset } : {}),
+        scte: scteVariables(req.scte),
+      },
+      session.config.ConfigurationAliases ? { aliases: session.config.ConfigurationAliases } : {},
+    ).url;
+  }
+
+  private async usable(session: Session, ad: VastLinearAd): Promise<Usable> {
+    const conditioning = session.config.AdConditioningConfiguration?.StreamingMediaFileConditioning ?? 'TRANSCODE';
+    const urls = hlsCandidates(ad, session.container, conditioning, this.deps.registry);
+    if (urls.length === 0) {
+      return { ok: false, reason: 'NO_USABLE_RENDITION', detail: conditioning === 'NONE' ? 'no HLS MediaFile in the VAST' : 'no conditioned rendition for its media files and no HLS MediaFile' };
+    }
+    return this.firstUsable(session, urls);
+  }
+
+  private async usableUrl(session: Session, url: string): Promise<Usable> {
+    const urls = hlsCandidatesForUrl(url, session.container, this.deps.registry);
+    if (urls.length === 0) return { ok: false, reason: 'NO_USABLE_RENDITION', detail: `no conditioned rendition for ${url}` };
+    return this.firstUsable(session, urls);
+  }
+
+  private async firstUsable(session: Session, urls: string[]): Promise<Usable> {
+    let last: Usable = { ok: false, reason: 'NO_USABLE_RENDITION', detail: 'no candidate' };
+    for (const url of urls) {
+      const loaded = await this.deps.loader.load(url);
+      if (!loaded.ok) {
+        last = { ok: false, reason: 'AD_PLAYLIST_ERROR', detail: loaded.error };
+        continue;
+      }
+      const m = matchCreative(loaded.creative, session.tracks, session.container);
+      if (m.ok) return { ok: true, creative: loaded.creative, match: m.byTrack };
+      last = { ok: false, reason: 'RENDITION_MISMATCH', detail: m.reason };
+    }
+    return last;
+  }
+
+  private publish(session: Session, d: AvailDecision): AvailDecision {
+    session.decided.set(d.key, d);
+    this.deps.bus.emit({
+      kind: 'avail',
+      sessionId: session.id,
+      availId: d.availId,
+      durationSeconds: d.durationSeconds ?? d.filledSeconds,
+      filledSeconds: d.filledSeconds,
+      slateSeconds: d.slateSeconds,
+      ads: d.items.filter((i) => i.kind === 'ad').map((i) => ({ adId: i.adId, durationSeconds: i.duration })),
+      skipped: d.skipped.map((s) => ({ adId: s.adId, reason: s.reason })),
+      ...(d.fallback ? { fallback: d.fallbackDetail ? `${d.fallback}: ${d.fallbackDetail}` : d.fallback } : {}),
+      ...(d.adsMs !== undefined ? { adsMs: d.adsMs } : {}),
+    });
+    return d;
+  }
+}
+
+export function adsTimeout(session: Session): number {
+  const t = (session.config as { AdsRequestTimeoutMilliseconds?: number }).AdsRequestTimeoutMilliseconds;
+  return typeof t === 'number' && t > 0 ? t : 3000;
+}
+
+function deviceHeaders(session: Session): Record<string, string> {
+  const c = session.request.client;
+  const h: Record<string, string> = {};
+  if (c.ip) h['x-device-ip'] = c.ip;
+  if (c.userAgent) {
+    h['x-device-user-agent'] = c.userAgent;
+    h['user-agent'] = c.userAgent;
+  }
+  if (c.referer) h['x-device-referer'] = c.referer;
+  return h;
+}

@@ -1,0 +1,187 @@
+// Serving a session's HLS: the multivariant (tracks → /v1/manifest/…) and each media playlist — origin fetch,
+// marker detection, avail decisions (once per session and avail, shared by all tracks), the pure stitch, and
+// the live numbering memo. Emits MediaTailor's three latencies: origin, ADS, manifest processing.
+import type { EventBus } from '../bus/event-bus.js';
+import type { AvailDecider, AvailRequest } from '../avails/decide.js';
+import { trackPlan } from '../avails/track-plan.js';
+import type { AvailDecision } from '../avails/types.js';
+import { HttpError } from '../http/errors.js';
+import type { OriginFetcher } from '../origin/fetcher.js';
+import type { Session } from '../sessions/types.js';
+import { findBreaks, offsetInBreak, type OriginBreak } from '../stitch/hls/markers.js';
+import { isMultivariant, scanMediaPlaylist, type MediaScan } from '../stitch/hls/scan-media.js';
+import { parseMultivariant, singleVariant } from '../stitch/hls/multivariant.js';
+import type { MediaStitchPlan, TrackAvail } from '../stitch/hls/plan.js';
+import { stitchMediaPlaylist } from '../stitch/hls/render-media.js';
+import { MIN_SESSION_TTL_MS } from './sessions.js';
+import { suppressed } from './suppression.js';
+import { planVodInsertions } from './vod-vmap.js';
+import { withQuery } from './request-params.js';
+
+export interface HlsDeps {
+  bus: EventBus;
+  fetcher: OriginFetcher;
+  decider: AvailDecider;
+  now: () => number;
+}
+
+const MAX_DEBUG = 40;
+const MEMO_KEEP = 2000;
+
+export function manifestPath(session: Session, n: number): string {
+  return `/v1/manifest/${session.accountId}/${session.id}/${n}.m3u8`;
+}
+
+/** Loads the origin multivariant into the session (tracks) and returns the session's copy. */
+export async function multivariantFor(deps: HlsDeps, session: Session): Promise<string> {
+  const origin = await deps.fetcher.get(session.originUrl, { sessionId: session.id });
+  const body = origin.body;
+  if (!body.startsWith('#EXTM3U')) throw new HttpError(502, `Origin did not return an HLS playlist for ${session.originUrl}`, 'BadGatewayException');
+  const mv = isMultivariant(body) ? parseMultivariant(body, origin.url) : singleVariant(origin.url, 2_000_000);
+  if (mv.tracks.length === 0) throw new HttpError(502, `Origin multivariant playlist lists no media playlists: ${session.originUrl}`, 'BadGatewayException');
+  if (session.tracks.length === 0) session.tracks = mv.tracks;
+  return mv.render((n) => manifestPath(session, n));
+}
+
+export interface MediaResult {
+  text: string;
+  originMs: number;
+  adsMs: number;
+  processingMs: number;
+}
+
+function breakRequest(session: Session, scan: MediaScan, brk: OriginBreak, live: boolean): AvailRequest {
+  const key = brk.startSeq;
+  const availId = String(key);
+  const base = {
+    key,
+    availId,
+    live,
+    ...(brk.durationSeconds !== undefined ? { durationSeconds: brk.durationSeconds } : {}),
+    ...(brk.scte ? { scte: brk.scte } : {}),
+    ...(brk.asset ? { asset: brk.asset } : {}),
+  };
+  if (live && brk.mode === 'insert') return { ...base, fallback: 'ZERO_DURATION', fallbackDetail: 'live streams only replace; a zero-length cue has nothing to replace' };
+  if (!live) return base;
+  // Live: where was the edge when the session joined, and is this avail already running then?
+  const joined = session.joinedAt!;
+  const segSeconds = scan.targetDuration || 1;
+  const ageSeconds =
+    brk.startMs !== undefined && joined.ms !== undefined ? (joined.ms - brk.startMs) / 1000 : (joined.seq - brk.startSeq) * segSeconds;
+  const inProgress = ageSeconds > 0 && (brk.durationSeconds === undefined || ageSeconds < brk.durationSeconds);
+  const suppression = session.request.availSuppression ?? session.config.AvailSuppression;
+  if (suppressed(suppression, { ageSeconds, inProgress })) {
+    return { ...base, fallback: 'AVAIL_SUPPRESSED', fallbackDetail: `started ${ageSeconds.toFixed(1)} s before the session's live edge (${suppression?.Mode} ${suppression?.Value ?? '00:00:00'})` };
+  }
+  // Joined mid-break: fill what is left from the first point this session can play.
+  const startOffset = brk.elapsedAtStart > 0 ? Math.round(offsetInBreak(scan, brk, brk.startIndex) * 1000) / 1000 : 0;
+  return startOffset > 0 ? { ...base, startOffset } : base;
+}
+
+function decisionFor(deps: HlsDeps, session: Session, scan: MediaScan, brk: OriginBreak, live: boolean): Promise<AvailDecision> {
+  let p = session.avails.get(brk.startSeq);
+  if (!p) {
+    p = deps.decider.decide(session, breakRequest(session, scan, brk, live));
+    session.avails.set(brk.startSeq, p);
+  }
+  return p;
+}
+
+/** VMAP insertions as breaks of this scan: at the first segment boundary at or after the offset. */
+function insertionBreaks(scan: MediaScan, at: { key: number; atSeconds: number }[]): OriginBreak[] {
+  const out: OriginBreak[] = [];
+  for (const ins of at) {
+    let t = 0;
+    let idx = scan.segments.length;
+    for (let i = 0; i < scan.segments.length; i++) {
+      if (t >= ins.atSeconds - 0.001) {
+        idx = i;
+        break;
+      }
+      t += scan.segments[i]!.duration;
+    }
+    out.push({ startIndex: idx, endIndex: idx, closed: true, startSeq: ins.key, elapsedAtStart: 0, mode: 'insert', source: 'cue-out' });
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: number, segmentPrefix: string): Promise<MediaResult> {
+  const track = session.tracks[n];
+  if (!track) throw new HttpError(404, `Session ${session.id} has no track ${n} (it has ${session.tracks.length})`);
+  const origin = await deps.fetcher.get(withQuery(track.url, session.request.manifestParams), { sessionId: session.id });
+  const t0 = performance.now();
+  const scan = scanMediaPlaylist(origin.body);
+  if (!scan.valid) throw new HttpError(502, `Origin media playlist is not HLS (no #EXTM3U): ${track.url}`, 'BadGatewayException');
+  if (isMultivariant(origin.body)) throw new HttpError(502, `Origin returned a multivariant playlist where a media playlist was expected: ${track.url}`, 'BadGatewayException');
+  const live = !scan.endList && scan.playlistType !== 'VOD';
+  session.live ??= live;
+  session.container ??= scan.segments.find((s) => s.map !== undefined) ? 'fmp4' : 'ts';
+  session.ttlMs = Math.max(MIN_SESSION_TTL_MS, Math.round(10 * scan.totalDuration * 1000));
+  const last = scan.segments.at(-1);
+  if (live && !session.joinedAt && last) {
+    session.joinedAt = { seq: last.seq + 1, ...(last.pdtMs !== undefined ? { ms: last.pdtMs + last.duration * 1000 } : {}) };
+  }
+
+  let breaks = findBreaks(scan);
+  const pending: Promise<AvailDecision>[] = breaks.map((b) => decisionFor(deps, session, scan, b, live));
+  let processingMs = performance.now() - t0;
+  // ADS latency: time this request waited for decisions (0 once they are made).
+  const tAds = performance.now();
+  if (!live && breaks.length === 0 && scan.segments.length) {
+    session.vodPlan ??= planVodInsertions(session, scan.totalDuration, deps.decider, deps.bus);
+    const insertions = await session.vodPlan;
+    breaks = insertionBreaks(scan, insertions);
+    for (const ins of insertions) if (!session.avails.has(ins.key)) session.avails.set(ins.key, ins.decision);
+    pending.push(...insertions.map((i) => i.decision));
+  }
+  const decisions = await Promise.all(pending);
+  const adsMs = performance.now() - tAds;
+
+  const t1 = performance.now();
+  const prefix = (session.config.CdnConfiguration?.AdSegmentUrlPrefix ?? segmentPrefix).replace(/\/+$/, '');
+  const avails = new Map<number, TrackAvail>();
+  for (const d of decisions) {
+    if (d.fallback || d.items.length === 0) continue;
+    const plan = trackPlan(d, n, { prefix, accountId: session.accountId, sessionId: session.id });
+    const guided = session.request.insertionMode === 'PLAYER_SELECT';
+    avails.set(
+      d.key,
+      guided
+        ? { ...plan.avail, interstitial: { assetListUri: `/v1/interstitials/${session.accountId}/${session.id}/${d.key}/assets.json`, resumeOffset: d.durationSeconds ?? 0 } }
+        : plan.avail,
+    );
+  }
+  const firstSeq = scan.segments[0]?.seq;
+  const memo = live && firstSeq !== undefined ? session.memo.get(firstSeq) : undefined;
+  const contentPrefix = session.config.CdnConfiguration?.ContentSegmentUrlPrefix;
+  const plan: MediaStitchPlan = {
+    live,
+    originUrl: origin.url,
+    avails,
+    passthroughMarkers: session.config.ManifestProcessingRules?.AdMarkerPassthrough?.Enabled === true,
+    ...(memo ? { firstMediaSequence: memo.mediaSequence, firstDiscontinuitySequence: memo.discontinuitySequence } : {}),
+    ...(contentPrefix ? { contentUrl: contentRewriter(session.config.VideoContentSourceUrl!, contentPrefix) } : {}),
+  };
+  const result = stitchMediaPlaylist(scan, plan, breaks);
+  if (live) {
+    for (const a of result.anchors) if (!session.memo.has(a.originSeq)) session.memo.set(a.originSeq, { mediaSequence: a.mediaSequence, discontinuitySequence: a.discontinuitySequence });
+    if (session.memo.size > MEMO_KEEP && firstSeq !== undefined) for (const k of session.memo.keys()) if (k < firstSeq - 100) session.memo.delete(k);
+  }
+  processingMs += performance.now() - t1;
+  if (session.request.logMode === 'DEBUG') {
+    session.debug.push({ at: deps.now(), track: n, origin: origin.body, stitched: result.text });
+    if (session.debug.length > MAX_DEBUG) session.debug.shift();
+  }
+  return { text: result.text, originMs: origin.ms, adsMs: round(adsMs), processingMs: round(processingMs) };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** CdnConfiguration.ContentSegmentUrlPrefix replaces the origin (VideoContentSourceUrl) part of content URLs. */
+function contentRewriter(source: string, prefix: string): (absolute: string) => string {
+  const from = source.replace(/\/+$/, '');
+  const to = prefix.replace(/\/+$/, '');
+  return (u) => (u.startsWith(from) ? to + u.slice(from.length) : u);
+}

@@ -1,0 +1,43 @@
+// /v1/segment/…: every ad segment of a stitched playlist comes through here (302 to the creative's segment),
+// so the engine sees exactly which ad segments a player fetched — where server-side beacons fire.
+import type { FastifyInstance } from 'fastify';
+import { emptyWebVtt, plannedSegment, trackPlan } from '../avails/track-plan.js';
+import { HttpError } from '../http/errors.js';
+import { checkAccount, findSession } from './sessions.js';
+import type { PlaybackDeps } from './routes.js';
+
+export async function segmentRoutes(app: FastifyInstance, deps: PlaybackDeps): Promise<void> {
+  app.get<{ Params: { acct: string; session: string; n: string; key: string; item: string; file: string } }>(
+    '/v1/segment/:acct/:session/:n/:key/:item/:file',
+    async (req, reply) => {
+      const t0 = performance.now();
+      checkAccount(deps, req.params.acct);
+      const session = await findSession(deps, req.params.session);
+      const key = Number(req.params.key);
+      const decision = session.decided.get(key);
+      if (!decision) throw new HttpError(404, `Session ${session.id} has no avail ${req.params.key}`);
+      const k = Number.parseInt(req.params.file, 10);
+      const plan = trackPlan(decision, Number(req.params.n), { prefix: '', accountId: session.accountId, sessionId: session.id });
+      const seg = Number.isFinite(k) ? plannedSegment(plan, Number(req.params.item), k) : undefined;
+      if (!seg) throw new HttpError(404, `No ad segment ${req.params.item}/${req.params.file} in avail ${req.params.key}`);
+      const emit = (status: number, bytes: number) =>
+        deps.bus.emit({
+          kind: 'segment.served',
+          sessionId: session.id,
+          path: req.url.split('?')[0]!,
+          source: 'stitcher',
+          ad: true,
+          status,
+          ms: Math.round((performance.now() - t0) * 100) / 100,
+          bytes,
+        });
+      if (!seg.url) {
+        const body = emptyWebVtt();
+        emit(200, body.length);
+        return reply.type('text/vtt').header('cache-control', 'max-age=3600').send(body);
+      }
+      emit(302, 0);
+      return reply.code(302).header('cache-control', 'no-store').redirect(seg.url);
+    },
+  );
+}

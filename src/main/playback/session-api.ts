@@ -1,0 +1,55 @@
+// The bench's own view of sessions (not a MediaTailor API): what the UI, tests and reports read to see
+// what the stitcher decided — tracks, avails with their ads / skipped ads / fallbacks, debug manifests.
+import type { FastifyInstance } from 'fastify';
+import type { AvailDecision } from '../avails/types.js';
+import { HttpError } from '../http/errors.js';
+import type { SessionStore } from '../sessions/store.js';
+import type { Session } from '../sessions/types.js';
+
+function availView(d: AvailDecision) {
+  return {
+    availId: d.availId,
+    key: d.key,
+    index: d.index,
+    durationSeconds: d.durationSeconds ?? null,
+    startOffset: d.startOffset,
+    filledSeconds: d.filledSeconds,
+    slateSeconds: d.slateSeconds,
+    fallback: d.fallback ?? null,
+    fallbackDetail: d.fallbackDetail ?? null,
+    adsUrl: d.adsUrl ?? null,
+    adsMs: d.adsMs ?? null,
+    vast: d.vast ?? null,
+    ads: d.items.map((i) => ({ kind: i.kind, adId: i.adId, offset: i.offset, duration: i.duration, creative: i.creative.url, title: i.ad?.adTitle ?? null })),
+    skipped: d.skipped,
+  };
+}
+
+function sessionView(s: Session, full: boolean) {
+  return {
+    sessionId: s.id,
+    configName: s.configName,
+    asset: s.asset,
+    format: s.format,
+    originUrl: s.originUrl,
+    live: s.live ?? null,
+    container: s.container ?? null,
+    reportingMode: s.request.reportingMode,
+    insertionMode: s.request.insertionMode,
+    createdAt: s.createdAt,
+    lastAccessAt: s.lastAccessAt,
+    ttlSeconds: Math.round(s.ttlMs / 1000),
+    tracks: s.tracks,
+    avails: [...s.decided.values()].sort((a, b) => a.key - b.key).map(availView),
+    ...(full ? { adsParams: s.request.adsParams, playerParams: s.request.playerParams, debug: s.debug } : {}),
+  };
+}
+
+export async function sessionApiRoutes(app: FastifyInstance, opts: { store: SessionStore }): Promise<void> {
+  app.get('/api/sessions', async () => ({ sessions: (await opts.store.list()).map((s) => sessionView(s, false)) }));
+  app.get<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
+    const s = await opts.store.peek(req.params.id);
+    if (!s) throw new HttpError(404, `Unknown session "${req.params.id}"`);
+    return sessionView(s, true);
+  });
+}

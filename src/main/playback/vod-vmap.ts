@@ -1,0 +1,40 @@
+// VOD content without ad markers: one ADS request for the session. A VMAP answer places its breaks at the
+// nearest segment boundary at or after each timeOffset (ad insertion); a plain VAST answer becomes a
+// pre-roll — MediaTailor's documented behaviour.
+import { resolveBreak, resolveVast, resolveVmap } from '../ads/resolve.js';
+import { adsParamsToQuery, expandAdsUrl } from '../ads/template.js';
+import { resolveTimeOffset } from '../ads/types.js';
+import type { AvailDecider } from '../avails/decide.js';
+import { adsTimeout } from '../avails/decide.js';
+import type { VodInsertion } from '../avails/types.js';
+import type { EventBus } from '../bus/event-bus.js';
+import type { Session } from '../sessions/types.js';
+
+export async function planVodInsertions(session: Session, contentSeconds: number, decider: AvailDecider, bus: EventBus): Promise<VodInsertion[]> {
+  const template = session.config.AdDecisionServerUrl;
+  if (!template) return [];
+  const { template: t, playerParams } = adsParamsToQuery(template, session.request.adsParams);
+  const url = expandAdsUrl(t, {
+    session: { id: session.id, uuid: session.id, availDurationSecs: 0, availDurationMs: 0, ...(session.request.client.ip ? { clientIp: session.request.client.ip } : {}), ...(session.request.client.userAgent ? { userAgent: session.request.client.userAgent } : {}) },
+    avail: { index: 0, random: Math.floor(Math.random() * 2 ** 31) },
+    playerParams: { ...playerParams, ...session.request.playerParams },
+  }).url;
+  const opts = { timeoutMs: adsTimeout(session), bus, sessionId: session.id, ...(session.request.client.ip ? { headers: { 'x-device-ip': session.request.client.ip } } : {}) };
+  const vmap = await resolveVmap(url, opts);
+  if (vmap.breaks.length === 0) {
+    // Not a VMAP (or none in it): the answer is a VAST for a pre-roll.
+    const vast = await resolveVast(url, opts);
+    const key = -1;
+    return [{ key, atSeconds: 0, decision: decider.decide(session, { key, availId: 'preroll', live: false, vast }) }];
+  }
+  const out: VodInsertion[] = [];
+  vmap.breaks.forEach((brk, i) => {
+    const at = resolveTimeOffset(brk.timeOffset, contentSeconds);
+    if (at === undefined || at > contentSeconds + 0.001) return;
+    const key = -(i + 1);
+    const availId = brk.breakId ?? `vmap-${i + 1}`;
+    const decision = resolveBreak(brk, { ...opts, baseUrl: url, availId }).then((vast) => decider.decide(session, { key, availId, live: false, vast }));
+    out.push({ key, atSeconds: at, decision });
+  });
+  return out;
+}

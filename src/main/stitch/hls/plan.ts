@@ -1,0 +1,61 @@
+// What the session layer hands the pure HLS stitcher: per track, the avails to place and how to
+// address content. Everything here is data; the stitcher does no I/O and keeps no state.
+
+export interface AvailSegment {
+  /** Final URL (already pointing at /v1/segment/… or the CDN ad prefix). */
+  uri: string;
+  duration: number;
+  /** Seconds from the avail start. */
+  offset: number;
+  /** First segment of an ad/slate: timestamps restart, so a discontinuity goes before it. */
+  discontinuity: boolean;
+  /** fMP4 initialisation segment URL for this segment's ad. */
+  map?: string;
+  byterange?: string;
+  /** Which ad this belongs to (ad id, 'slate' …), for comments and debugging. */
+  adId: string;
+}
+
+export interface TrackAvail {
+  /** Avail id as the session reports it (tracking, events). */
+  availId: string;
+  /** Output segments covering the avail, in order. */
+  segments: AvailSegment[];
+  /** Seconds covered by `segments` (ads + slate). */
+  duration: number;
+  /** Break offset where the output starts (> 0 when a live session joined mid-break and filled the rest). */
+  startOffset?: number;
+  /** HLS Interstitials: the avail is announced as a DATERANGE instead of being spliced. */
+  interstitial?: { assetListUri: string; resumeOffset: number };
+}
+
+export interface MediaStitchPlan {
+  live: boolean;
+  /** Origin media playlist URL (resolves relative URIs). */
+  originUrl: string;
+  /** Replaces the origin's scheme+host+path prefix in content URLs (CdnConfiguration.ContentSegmentUrlPrefix). */
+  contentUrl?: (absolute: string) => string;
+  /** Avails by OriginBreak.startSeq; a break without an entry plays its content. */
+  avails: ReadonlyMap<number, TrackAvail>;
+  /** Keep the origin's ad-marker tags (ManifestProcessingRules.AdMarkerPassthrough). */
+  passthroughMarkers: boolean;
+  /** Live: media sequence / discontinuity sequence of the first output segment (from the session's memo). */
+  firstMediaSequence?: number;
+  firstDiscontinuitySequence?: number;
+  /** Emit EXT-X-PROGRAM-DATE-TIME on ad segments when the content has PDT (default true). */
+  adPdt?: boolean;
+}
+
+/** Where an origin segment's first output item landed: lets the session keep live numbering stable. */
+export interface SequenceAnchor {
+  originSeq: number;
+  mediaSequence: number;
+  discontinuitySequence: number;
+}
+
+export interface StitchResult {
+  text: string;
+  anchors: SequenceAnchor[];
+  /** Avails actually spliced into this output. */
+  placed: string[];
+}
