@@ -117,7 +117,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const creatives = new ConditionedRegistry();
   const loader = new HlsCreativeLoader(bus);
   const decider = new AvailDecider({ bus, loader, registry: creatives, now });
-  const fetcher = new OriginFetcher(bus);
+  const fetcher = new OriginFetcher(bus, { now });
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider });
   await app.register(sessionApiRoutes, { store: sessions });
   await app.register(eventRoutes, { bus });

@@ -36,7 +36,7 @@ export class OriginFetcher {
   async get(url: string, ctx: { sessionId?: string; headers?: Record<string, string> } = {}): Promise<OriginResponse> {
     const now = (this.opts.now ?? Date.now)();
     const hit = this.cache.get(url);
-    if (hit && now - hit.at < hit.ttl) {
+    if (hit && now - hit.at < hit.ttl && now >= hit.at) {
       const r = await hit.value.catch(() => undefined);
       if (r && r.status < 400) return { url: r.url, body: r.body, ms: 0, cached: true };
     }

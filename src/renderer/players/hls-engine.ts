@@ -1,8 +1,9 @@
 // hls.js behind the PlaybackEngine contract, falling back to the browser's own HLS where MSE is missing.
-import Hls, { ErrorDetails, ErrorTypes, Events, type ErrorData } from 'hls.js';
+import Hls, { ErrorDetails, ErrorTypes, Events, type ErrorData, type ManifestLoadedData } from 'hls.js';
 // The transmuxer worker as a file of our own origin: the ESM build would otherwise transmux on the
 // main thread, and a blob: worker would be blocked by the page's CSP (script-src 'self').
 import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
+import { availKeyOfAdSegment, SESSION_HEADER, sessionIdFromPlaylistUrl } from '../api/playback-url';
 import { formatBitrate, formatMediaTime } from '../lib/format';
 import { createNativeEngine } from './native-engine';
 import { inertEngine, tryPlay, type EngineOptions, type PlaybackEngine } from './types';
@@ -17,11 +18,22 @@ export function createHlsEngine(options: EngineOptions): PlaybackEngine {
     return inertEngine('hls.js (unsupported)');
   }
 
-  const hls = new Hls({ enableWorker: true, workerPath: hlsWorkerUrl });
+  // Interstitials (guided ad insertion) are on by default in hls.js 1.6+; said here because the bench relies on it.
+  const hls = new Hls({ enableWorker: true, workerPath: hlsWorkerUrl, enableInterstitialPlayback: true });
   // Standard recovery is attempted once per kind of fatal error; a second one means giving up.
   const recoveryTried = { network: false, media: false };
   let lastCc: number | undefined;
   let stallStartedAt: number | undefined;
+  /** Avail key of the stitched ad segment playing, null for content, undefined before the first fragment. */
+  let playingAd: string | null | undefined;
+
+  hls.on(Events.MANIFEST_LOADED, (_e, data) => {
+    const session = sessionIdOf(data);
+    if (session) {
+      callbacks.session(session);
+      callbacks.log({ type: 'session', level: 'info', text: `stitcher session ${session}` });
+    }
+  });
 
   hls.on(Events.MANIFEST_PARSED, (_e, data) => {
     const top = data.levels.reduce((max, l) => Math.max(max, l.bitrate), 0);
@@ -45,6 +57,30 @@ export function createHlsEngine(options: EngineOptions): PlaybackEngine {
       });
     }
     lastCc = frag.cc;
+
+    // Stitched ads come through the stitcher's /v1/segment/… URLs: say where each avail's ads begin and end.
+    const availKey = availKeyOfAdSegment(frag.url) ?? null;
+    if (availKey !== playingAd) {
+      if (availKey !== null) callbacks.log({ type: 'ad', level: 'info', text: `ads of avail ${availKey} from ${formatMediaTime(frag.start)}` });
+      else if (playingAd !== undefined) callbacks.log({ type: 'ad', level: 'info', text: `content resumes at ${formatMediaTime(frag.start)}` });
+    }
+    playingAd = availKey;
+    callbacks.adSegment(availKey);
+  });
+
+  hls.on(Events.INTERSTITIAL_STARTED, (_e, { event }) => {
+    callbacks.interstitial('event');
+    callbacks.log({ type: 'interstitial', level: 'info', text: `started ${event.identifier} at ${formatMediaTime(event.startTime)} (${event.assetList.length} asset(s))` });
+  });
+  hls.on(Events.INTERSTITIAL_ASSET_STARTED, (_e, { asset, assetListIndex }) => {
+    callbacks.interstitial('asset');
+    callbacks.log({ type: 'interstitial', level: 'info', text: `asset ${assetListIndex + 1} ${asset.uri}` });
+  });
+  hls.on(Events.INTERSTITIAL_ENDED, (_e, { event }) => {
+    callbacks.log({ type: 'interstitial', level: 'info', text: `ended ${event.identifier}, resuming at ${formatMediaTime(event.resumeTime)}` });
+  });
+  hls.on(Events.INTERSTITIAL_ASSET_ERROR, (_e, data) => {
+    callbacks.log({ type: 'interstitial', level: 'warn', text: `asset error ${data.details}${data.error?.message ? `: ${data.error.message}` : ''}` });
   });
 
   hls.on(Events.STALL_RESOLVED, () => {
@@ -105,4 +141,23 @@ export function createHlsEngine(options: EngineOptions): PlaybackEngine {
     },
     destroy: () => hls.destroy(),
   };
+}
+
+/** The stitcher's session: its response header when readable (same origin, or exposed by CORS), else the
+ *  session id in the variant URLs (/v1/manifest/{acct}/{session}/{n}.m3u8). Undefined for an origin stream. */
+function sessionIdOf(data: ManifestLoadedData): string | undefined {
+  const details = data.networkDetails;
+  let header: string | null = null;
+  try {
+    if (details instanceof XMLHttpRequest) header = details.getResponseHeader(SESSION_HEADER);
+    else if (details instanceof Response) header = details.headers.get(SESSION_HEADER);
+  } catch {
+    header = null;
+  }
+  if (header) return header;
+  for (const p of [...data.levels, ...data.audioTracks]) {
+    const id = p.url ? sessionIdFromPlaylistUrl(p.url) : undefined;
+    if (id) return id;
+  }
+  return undefined;
 }

@@ -10,6 +10,12 @@ export interface EngineCallbacks {
   fatal(message: string): void;
   /** The engine gave up: playback cannot continue without loading a source again. */
   failed(message: string): void;
+  /** The stitcher named the playback session (first manifest response). */
+  session(sessionId: string): void;
+  /** The playing fragment changed: a stitched ad segment of the avail with this key, or content (null). */
+  adSegment(availKey: string | null): void;
+  /** An HLS Interstitial (guided ad insertion) started, or one of its assets did. */
+  interstitial(what: 'event' | 'asset'): void;
 }
 
 export interface Rendition {

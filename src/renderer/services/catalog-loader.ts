@@ -35,6 +35,7 @@ export function loadConfigurations(): Promise<void> {
       useEngine.getState().setConfigurations(await fetchPlaybackConfigurations());
       resolveError('configurations');
     } catch (err) {
+      useEngine.getState().setConfigurationsFailed();
       reportError('configurations', messageOf(err));
     } finally {
       configsInFlight = undefined;

@@ -1,7 +1,8 @@
 // Connects the engine's SSE stream to the stores: every event goes to the log; a few also
-// update engine state directly (build progress, configuration changes).
+// update engine state directly (build progress, configuration changes, sessions' avail decisions).
 import type { BenchEvent } from '../../shared/events';
 import { openEventStream, type StreamStatus } from '../api/event-stream';
+import { useAvails } from '../store/avails';
 import { useEngine } from '../store/engine';
 import { ingestEvent, useEvents } from '../store/events';
 import { loadCatalog, loadConfigurations } from './catalog-loader';
@@ -43,6 +44,9 @@ function applySideEffects(event: BenchEvent): void {
     }
     case 'config.changed':
       void loadConfigurations();
+      break;
+    case 'avail':
+      useAvails.getState().add(event);
       break;
     default:
       break;

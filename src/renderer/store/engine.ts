@@ -17,6 +17,8 @@ interface EngineState {
   demo: DemoBuild | null;
   catalog: DemoCatalog | null;
   configurations: PlaybackConfiguration[];
+  /** Whether the configurations were asked for yet: players wait for them to know what URL to load. */
+  configurationsState: 'loading' | 'loaded' | 'failed';
   selectedConfigName: string | null;
 
   setHealth(health: HealthStatus): void;
@@ -24,6 +26,8 @@ interface EngineState {
   applyDemoProgress(event: DemoProgressEvent): void;
   setCatalog(catalog: DemoCatalog): void;
   setConfigurations(configurations: PlaybackConfiguration[]): void;
+  /** Loading them failed: players go ahead with the origin (the error banner says why). */
+  setConfigurationsFailed(): void;
   selectConfig(name: string): void;
 }
 
@@ -35,6 +39,7 @@ export const useEngine = create<EngineState>()((set) => ({
   demo: null,
   catalog: null,
   configurations: [],
+  configurationsState: 'loading',
   selectedConfigName: null,
 
   setHealth: (health) => set({ health, status: health.status, demo: health.demo }),
@@ -53,8 +58,13 @@ export const useEngine = create<EngineState>()((set) => ({
     set(({ selectedConfigName, catalog }) => {
       // Keep the user's choice while it still exists; otherwise fall back to the default one.
       const keep = selectedConfigName !== null && configurations.some((c) => c.Name === selectedConfigName);
-      return { configurations, selectedConfigName: keep ? selectedConfigName : pickDefault(configurations, catalog) };
+      return {
+        configurations,
+        configurationsState: 'loaded',
+        selectedConfigName: keep ? selectedConfigName : pickDefault(configurations, catalog),
+      };
     }),
+  setConfigurationsFailed: () => set(({ configurationsState }) => (configurationsState === 'loading' ? { configurationsState: 'failed' } : {})),
   selectConfig: (name) => set({ selectedConfigName: name }),
 }));
 

@@ -30,24 +30,58 @@ export interface PlayerStats {
   height?: number;
 }
 
+/** What the player was pointed at: the stitcher (a session with ads) or the origin (content only). */
+export type SourceMode = 'stitched' | 'origin';
+
+/** Ads as the player met them: stitched ad segments it played, HLS Interstitials it started. */
+export interface AdPlayback {
+  /** Stitched ad segments that became the playing fragment, in total and per avail key. */
+  segments: number;
+  byAvail: Record<string, number>;
+  /** Playing an ad segment right now (avail key), or null for content. */
+  current: string | null;
+  /** HLS Interstitials (guided insertion) started, and their assets started. */
+  interstitials: number;
+  interstitialAssets: number;
+}
+
 export interface PlayerRuntime {
   engine: string | null;
   url: string | null;
+  mode: SourceMode | null;
+  /** Why the origin is played when it is (no configuration, DASH not stitched yet). */
+  modeNote: string | null;
+  /** The stitcher's session id, once the player's first manifest response named it. */
+  sessionId: string | null;
   state: PlayerState;
   stats: PlayerStats;
   fatalErrors: number;
+  ads: AdPlayback;
   log: PlayerLogEntry[];
+}
+
+export interface SourceInfo {
+  engine: string;
+  url: string;
+  mode: SourceMode;
+  modeNote?: string;
 }
 
 const MAX_LOG = 300;
 const EMPTY_STATS: PlayerStats = { currentTime: 0, duration: Number.NaN, bufferLength: 0 };
 
+const NO_ADS: AdPlayback = { segments: 0, byAvail: {}, current: null, interstitials: 0, interstitialAssets: 0 };
+
 export const emptyRuntime = (): PlayerRuntime => ({
   engine: null,
   url: null,
+  mode: null,
+  modeNote: null,
+  sessionId: null,
   state: 'idle',
   stats: EMPTY_STATS,
   fatalErrors: 0,
+  ads: NO_ADS,
   log: [],
 });
 
@@ -59,7 +93,11 @@ interface PlayerStore {
 
   loadAsset(playerId: string, assetId: string): void;
   /** A new source is being attached: forget the previous one's state, errors and log. */
-  startSource(playerId: string, engine: string, url: string): void;
+  startSource(playerId: string, source: SourceInfo): void;
+  setSession(playerId: string, sessionId: string): void;
+  /** The playing fragment changed: an ad segment of avail `availKey`, or content (null). */
+  setAdSegment(playerId: string, availKey: string | null): void;
+  countInterstitial(playerId: string, what: 'event' | 'asset'): void;
   setEngineName(playerId: string, engine: string): void;
   /** Nothing to play: back to idle. */
   clearSource(playerId: string): void;
@@ -87,8 +125,19 @@ export const usePlayers = create<PlayerStore>()((set) => {
     runtime: {},
 
     loadAsset: (playerId, assetId) => set(({ slots }) => ({ slots: { ...slots, [playerId]: assetId } })),
-    startSource: (playerId, engine, url) =>
-      patch(playerId, () => ({ ...emptyRuntime(), engine, url, state: 'loading' })),
+    startSource: (playerId, { engine, url, mode, modeNote }) =>
+      patch(playerId, () => ({ ...emptyRuntime(), engine, url, mode, modeNote: modeNote ?? null, state: 'loading' })),
+    setSession: (playerId, sessionId) => patch(playerId, (r) => (r.sessionId === sessionId ? {} : { sessionId })),
+    setAdSegment: (playerId, availKey) =>
+      patch(playerId, ({ ads }) => {
+        if (availKey === null) return ads.current === null ? {} : { ads: { ...ads, current: null } };
+        const byAvail = { ...ads.byAvail, [availKey]: (ads.byAvail[availKey] ?? 0) + 1 };
+        return { ads: { ...ads, segments: ads.segments + 1, byAvail, current: availKey } };
+      }),
+    countInterstitial: (playerId, what) =>
+      patch(playerId, ({ ads }) => ({
+        ads: what === 'event' ? { ...ads, interstitials: ads.interstitials + 1 } : { ...ads, interstitialAssets: ads.interstitialAssets + 1 },
+      })),
     setEngineName: (playerId, engine) => patch(playerId, (r) => (r.engine === engine ? {} : { engine })),
     clearSource: (playerId) => patch(playerId, () => emptyRuntime()),
     setState: (playerId, state) =>

@@ -171,7 +171,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
   const w = new Writer(
     plan.firstMediaSequence ?? scan.mediaSequence,
     plan.firstDiscontinuitySequence ?? scan.discontinuitySequence,
-    plan.firstDiscontinuitySequence !== undefined,
+    plan.firstDiscontinuitySequence !== undefined || !plan.live, // VOD: a leading discontinuity needs no counting
     resolve,
     plan.contentUrl ? undefined : folderOf(plan.originUrl),
     scan.hasPdt,

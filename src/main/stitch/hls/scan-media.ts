@@ -139,7 +139,7 @@ function isSimpleUri(text: string, start: number, end: number, c0: number): bool
 export function scanMediaPlaylist(text: string): MediaScan {
   const scan: MediaScan = {
     text,
-    valid: text.startsWith('#EXTM3U') || text.startsWith('\uFEFF#EXTM3U'),
+    valid: firstTagIsExtm3u(text),
     header: [],
     targetDuration: 0,
     mediaSequence: 0,
@@ -265,6 +265,18 @@ export function scanMediaPlaylist(text: string): MediaScan {
   scan.totalDuration = total;
   if (!scan.targetDuration && scan.segments.length) scan.targetDuration = Math.ceil(Math.max(...scan.segments.map((s) => s.duration)));
   return scan;
+}
+
+/** #EXTM3U must be the first line; prose comment lines before it (as in RFC 8216's examples) are tolerated. */
+function firstTagIsExtm3u(text: string): boolean {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.startsWith('#EXTM3U')) return true;
+  for (const line of t.slice(0, 4096).split('\n')) {
+    const l = line.trim();
+    if (!l || (l.startsWith('#') && !l.startsWith('#EXT'))) continue;
+    return l.startsWith('#EXTM3U');
+  }
+  return false;
 }
 
 /** Whether the text is a multivariant playlist rather than a media playlist. */
