@@ -3,3 +3,5 @@ export {};
 await import('./demo-origin.js');
 await import('./scte35.js');
 await import('./vast.js');
+await import('./hls-stitch.js');
+await import('./http-playback.js');

@@ -33,6 +33,8 @@ export const PutPlaybackConfigurationSchema = z.looseObject({
     .strict()
     .optional(),
   PersonalizationThresholdSeconds: z.number().int().min(1).optional(),
+  /** ADS request timeout (MediaTailor's AdsRequestTimeoutMilliseconds; default 3000 when absent). */
+  AdsRequestTimeoutMilliseconds: z.number().int().min(100).max(30_000).optional(),
   AvailSuppression: z
     .object({
       Mode: z.enum(['OFF', 'BEHIND_LIVE_EDGE', 'AFTER_LIVE_EDGE']).optional(),

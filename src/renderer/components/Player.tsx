@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { usePlaybackEngine, type PlayerSource } from '../hooks/usePlaybackEngine';
 import { usePlayerStats } from '../hooks/usePlayerStats';
 import { useVideoState } from '../hooks/useVideoState';
-import { emptyRuntime, usePlayers } from '../store/player';
+import { emptyRuntime, usePlayers, type PlayerRuntime } from '../store/player';
 import { PlayerLog } from './PlayerLog';
 import { PlayerStats } from './PlayerStats';
 
@@ -44,6 +44,7 @@ export function Player({ id, label, source, autoplay }: PlayerProps) {
           <span className="player-title" title={source?.title}>
             {source?.title ?? 'Nothing loaded'}
           </span>
+          <SourceBadge runtime={runtime} />
           <span className="player-state" data-testid="player-state" data-state={runtime.state}>
             {runtime.state}
           </span>
@@ -61,5 +62,18 @@ export function Player({ id, label, source, autoplay }: PlayerProps) {
         <PlayerLog entries={runtime.log} />
       </div>
     </section>
+  );
+}
+
+/** Stitched (with the session it plays) or origin: what a QA person must know before judging the ads. */
+function SourceBadge({ runtime }: { runtime: PlayerRuntime }) {
+  const { mode, sessionId, modeNote } = runtime;
+  if (!mode) return null;
+  const text = mode === 'stitched' ? `stitched · session ${sessionId ? sessionId.slice(0, 8) : '…'}` : 'origin';
+  const title = mode === 'stitched' ? (sessionId ? `Stitcher session ${sessionId}` : 'Waiting for the stitcher to name the session') : `Origin stream, no ads stitched${modeNote ? ` (${modeNote})` : ''}`;
+  return (
+    <span className="badge player-source" data-testid="player-source" data-mode={mode} data-session-id={sessionId ?? undefined} title={title}>
+      {text}
+    </span>
   );
 }

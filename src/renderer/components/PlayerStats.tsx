@@ -1,6 +1,7 @@
 // What the player is doing, in numbers.
 import { formatBitrate, formatMediaTime } from '../lib/format';
 import type { PlayerRuntime } from '../store/player';
+import { AdAvails } from './AdAvails';
 
 export function PlayerStats({ runtime }: { runtime: PlayerRuntime }) {
   const { stats } = runtime;
@@ -29,6 +30,18 @@ export function PlayerStats({ runtime }: { runtime: PlayerRuntime }) {
       <div>
         <dt>Buffer</dt>
         <dd data-testid="player-buffer">{stats.bufferLength.toFixed(1)} s</dd>
+      </div>
+      {runtime.engine?.startsWith('hls.js') && (
+        <div>
+          <dt>Interstitials</dt>
+          <dd data-testid="player-interstitials" data-count={runtime.ads.interstitials} data-assets={runtime.ads.interstitialAssets}>
+            {runtime.ads.interstitials} · {runtime.ads.interstitialAssets} asset(s)
+          </dd>
+        </div>
+      )}
+      <div className="player-ads">
+        <dt>Ads</dt>
+        <AdAvails runtime={runtime} />
       </div>
       <div className="player-url">
         <dt>URL</dt>

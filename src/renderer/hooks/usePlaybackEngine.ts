@@ -5,13 +5,17 @@ import type { DemoAsset } from '../../shared/catalog';
 import { createEngine } from '../players/create-engine';
 import type { EngineCallbacks, PlaybackEngine } from '../players/types';
 import { reportError, resolveError } from '../store/errors';
-import { usePlayers } from '../store/player';
+import { usePlayers, type SourceMode } from '../store/player';
 
 export interface PlayerSource {
   url: string;
   format: DemoAsset['format'];
   /** What the user sees the player playing (asset name). */
   title: string;
+  /** Stitched (a stitcher session, with ads) or the origin stream. */
+  mode: SourceMode;
+  /** Why the origin is played, when it is. */
+  modeNote?: string;
 }
 
 /** Returns a ref to the live engine, for code that polls it (stats). */
@@ -26,12 +30,14 @@ export function usePlaybackEngine(
   const engineRef = useRef<PlaybackEngine | null>(null);
   const url = source?.url;
   const format = source?.format;
+  const mode = source?.mode;
+  const modeNote = source?.modeNote;
 
   useEffect(() => {
     const store = usePlayers.getState();
     const errorKey = `player:${playerId}`;
     resolveError(errorKey);
-    if (!video || !url || !format) {
+    if (!video || !url || !format || !mode) {
       store.clearSource(playerId);
       return;
     }
@@ -46,19 +52,28 @@ export function usePlaybackEngine(
         usePlayers.getState().setState(playerId, 'error');
         reportError(errorKey, `Player ${playerId}: ${message}`);
       },
+      session: (id) => current && usePlayers.getState().setSession(playerId, id),
+      adSegment: (availKey) => current && usePlayers.getState().setAdSegment(playerId, availKey),
+      interstitial: (what) => current && usePlayers.getState().countInterstitial(playerId, what),
     };
 
-    store.startSource(playerId, format === 'dash' ? 'dash.js' : 'hls.js', url);
-    const engine = createEngine(format, { video, url, autoplay, callbacks });
-    engineRef.current = engine;
-    store.setEngineName(playerId, engine.name);
+    store.startSource(playerId, { engine: format === 'dash' ? 'dash.js' : 'hls.js', url, mode, ...(modeNote ? { modeNote } : {}) });
+    // Loading a stitched URL creates a session. Start on the next task, so that an effect torn down at
+    // once (React StrictMode mounts, unmounts and mounts again in development) never sends a request.
+    let engine: PlaybackEngine | undefined;
+    const timer = setTimeout(() => {
+      engine = createEngine(format, { video, url, autoplay, callbacks });
+      engineRef.current = engine;
+      usePlayers.getState().setEngineName(playerId, engine.name);
+    }, 0);
 
     return () => {
       current = false;
+      clearTimeout(timer);
       engineRef.current = null;
-      engine.destroy();
+      engine?.destroy();
     };
-  }, [playerId, video, url, format, autoplay, reloadKey]);
+  }, [playerId, video, url, format, mode, modeNote, autoplay, reloadKey]);
 
   return engineRef;
 }
