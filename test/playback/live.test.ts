@@ -147,3 +147,18 @@ describe('session expiry', () => {
     expect(events.some((e) => e.kind === 'session' && e.action === 'expired' && e.sessionId === s.sessionId)).toBe(true);
   });
 });
+
+describe('bumpers', () => {
+  it('a start bumper opens each filled avail and the ads fill what it leaves', async () => {
+    await putConfig(engine, 'bumpers', {
+      AdDecisionServerUrl: `${engine.url}/demo/ads/vast?v=3.0&dur=[session.avail_duration_secs]`,
+      Bumper: { StartUrl: `${engine.url}/demo/ads/media/ad3/mezzanine.mp4` },
+    });
+    const { s } = await watch('bumpers', 4);
+    const avail = (await sessionView(engine, s.sessionId)).avails.find((a) => a.key === 50010)!;
+    expect(avail.fallback).toBeNull();
+    expect(avail.ads[0]).toMatchObject({ kind: 'bumper', adId: 'bumper-start', duration: 10 });
+    expect(avail.adsUrl).toContain('dur=10');
+    expect(avail.ads.reduce((t, a) => t + a.duration, 0)).toBe(20);
+  });
+});

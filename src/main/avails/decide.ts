@@ -88,11 +88,14 @@ export class AvailDecider {
     const done = (d: AvailDecision) => this.publish(session, d);
     if (req.fallback) return done({ ...base, fallback: req.fallback, ...(req.fallbackDetail ? { fallbackDetail: req.fallbackDetail } : {}) });
 
+    // Bumpers play inside the break, at its start and end: the ADS is asked for, and the ads fill, what they leave.
+    const bumpers = await this.bumpers(session, base);
+    const bumperSeconds = (bumpers.start?.creative.duration ?? 0) + (bumpers.end?.creative.duration ?? 0);
     let vast = req.vast;
     if (!vast) {
       const template = req.adsUrl ?? session.config.AdDecisionServerUrl;
       if (!template) return done({ ...base, fallback: 'NO_ADS_URL', fallbackDetail: 'The playback configuration has no AdDecisionServerUrl' });
-      const url = this.adsUrl(session, template, index, remaining, req);
+      const url = this.adsUrl(session, template, index, remaining === undefined ? undefined : Math.max(0, remaining - bumperSeconds), req);
       base.adsUrl = url;
       const timeoutMs = adsTimeout(session);
       vast = await resolveVast(url, {
@@ -137,7 +140,7 @@ export class AvailDecider {
 
     const slateUrl = session.config.SlateAdUrl;
     const fill = fillAvail({
-      ...(remaining !== undefined ? { availSeconds: remaining } : {}),
+      ...(remaining !== undefined ? { availSeconds: Math.max(0, remaining - bumperSeconds) } : {}),
       ads: candidates.map((c) => ({ duration: c.creative.duration })),
       live: req.live,
       slate: Boolean(slateUrl),
@@ -148,6 +151,10 @@ export class AvailDecider {
       return done({ ...base, fallback: 'PERSONALIZATION_THRESHOLD', fallbackDetail: `${(remaining! - candidates.filter((_, i) => !fill.tooLong.includes(i)).reduce((s, c) => s + c.creative.duration, 0)).toFixed(1)} s unfilled exceeds PersonalizationThresholdSeconds=${session.config.PersonalizationThresholdSeconds}` });
     }
     let offset = startOffset;
+    if (bumpers.start && fill.placed.length) {
+      base.items.push({ kind: 'bumper', adId: 'bumper-start', creative: bumpers.start.creative, match: bumpers.start.match, offset, duration: bumpers.start.creative.duration });
+      offset += bumpers.start.creative.duration;
+    }
     for (const i of fill.placed) {
       const c = candidates[i]!;
       base.items.push({ kind: 'ad', adId: c.ad.adId, ad: c.ad, creative: c.creative, match: c.match, offset, duration: c.creative.duration });
@@ -163,7 +170,23 @@ export class AvailDecider {
         base.skipped.push({ adId: 'slate', reason: slate.reason, detail: slate.detail });
       }
     }
+    if (bumpers.end && fill.placed.length) {
+      offset = startOffset + base.items.reduce((t, i) => t + i.duration, 0);
+      base.items.push({ kind: 'bumper', adId: 'bumper-end', creative: bumpers.end.creative, match: bumpers.end.match, offset, duration: bumpers.end.creative.duration });
+    }
     return done(base);
+  }
+
+  private async bumpers(session: Session, d: AvailDecision): Promise<{ start?: Extract<Usable, { ok: true }>; end?: Extract<Usable, { ok: true }> }> {
+    const out: { start?: Extract<Usable, { ok: true }>; end?: Extract<Usable, { ok: true }> } = {};
+    const b = session.config.Bumper;
+    for (const [which, url] of [['start', b?.StartUrl], ['end', b?.EndUrl]] as const) {
+      if (!url) continue;
+      const u = await this.usableUrl(session, url);
+      if (u.ok) out[which] = u;
+      else d.skipped.push({ adId: `bumper-${which}`, reason: u.reason, detail: u.detail });
+    }
+    return out;
   }
 
   private adsUrl(session: Session, template: string, index: number, remaining: number | undefined, req: AvailRequest): string {
