@@ -179,6 +179,9 @@ function signalsOf(seg: ScannedSegment | undefined, markers: MarkerLine[]): { si
   return { signals, ...(asset ? { asset } : {}) };
 }
 
+const CONT_ONLY: { signals: Signal[]; asset?: AttributeList } = { signals: [{ dir: 'cont', source: 'cue-out-cont' }] };
+const NO_SIGNALS: { signals: Signal[]; asset?: AttributeList } = { signals: [] };
+
 /** Finds the ad breaks of a media playlist window. Back-to-back breaks, mid-break joins and unterminated breaks included. */
 export function findBreaks(scan: MediaScan): OriginBreak[] {
   const breaks: OriginBreak[] = [];
@@ -194,7 +197,9 @@ export function findBreaks(scan: MediaScan): OriginBreak[] {
   };
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i]!;
-    const { signals, asset } = seg.markers ? signalsOf(seg, seg.markers) : { signals: [] as Signal[], asset: undefined };
+    // Inside a break whose duration is known, CUE-OUT-CONT lines only say "still in the break": skip parsing them.
+    const contOnly = open?.durationSeconds !== undefined && seg.markers !== undefined && seg.markers.every((m) => m.kind === 'cue-out-cont');
+    const { signals, asset } = contOnly ? CONT_ONLY : seg.markers ? signalsOf(seg, seg.markers) : NO_SIGNALS;
     const hasCont = signals.some((s) => s.dir === 'cont');
     // 1. Ends first: a segment can carry CUE-IN and the next CUE-OUT (back-to-back breaks).
     if (open && signals.some((s) => s.dir === 'in')) close(i, true);
