@@ -162,3 +162,22 @@ describe('bumpers', () => {
     expect(avail.ads.reduce((t, a) => t + a.duration, 0)).toBe(20);
   });
 });
+
+describe('live pre-roll (LivePreRollConfiguration)', () => {
+  it('the first playlist starts with the pre-roll; content follows it on later reloads with stable numbering', async () => {
+    await putConfig(engine, 'preroll', {
+      LivePreRollConfiguration: { AdDecisionServerUrl: `${engine.url}/demo/ads/vast?v=3.0&ads=ad1&pod=1`, MaxDurationSeconds: 15 },
+    });
+    const { s, outputs } = await watch('preroll', 6);
+    const first = readPlaylist(outputs[0]!);
+    expect(outputs[0]).toContain('#EXT-X-START:TIME-OFFSET=0,PRECISE=YES');
+    expect(first.segments).toHaveLength(5); // ad1: 10 s of 2 s segments, nothing older
+    expect(first.segments.every((x) => x.uri.includes(`/${s.sessionId}/0/-1000000/`))).toBe(true);
+    const later = readPlaylist(outputs[5]!);
+    expect(later.segments.slice(0, 5).map((x) => [x.uri, x.seq])).toEqual(first.segments.map((x) => [x.uri, x.seq]));
+    expect(later.segments[5]!.uri).toContain('/demo/origin/live/');
+    expect(later.segments[5]!.cc).toBe(later.segments[4]!.cc + 1);
+    const avail = (await sessionView(engine, s.sessionId)).avails.find((a) => a.availId === 'preroll')!;
+    expect(avail).toMatchObject({ filledSeconds: 10, fallback: null });
+  });
+});

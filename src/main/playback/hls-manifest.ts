@@ -78,10 +78,25 @@ function breakRequest(session: Session, scan: MediaScan, brk: OriginBreak, live:
   return startOffset > 0 ? { ...base, startOffset } : base;
 }
 
+/** Key of the live pre-roll avail (VMAP insertions use -1, -2, …; origin breaks their media sequence). */
+export const PREROLL_KEY = -1_000_000;
+
+function prerollRequest(session: Session): AvailRequest {
+  const pre = session.config.LivePreRollConfiguration!;
+  // Filled like a VOD pod: whole ads up to MaxDurationSeconds, no slate.
+  return {
+    key: PREROLL_KEY,
+    availId: 'preroll',
+    live: false,
+    ...(pre.MaxDurationSeconds ? { durationSeconds: pre.MaxDurationSeconds } : {}),
+    ...(pre.AdDecisionServerUrl ? { adsUrl: pre.AdDecisionServerUrl } : {}),
+  };
+}
+
 function decisionFor(deps: HlsDeps, session: Session, scan: MediaScan, brk: OriginBreak, live: boolean): Promise<AvailDecision> {
   let p = session.avails.get(brk.startSeq);
   if (!p) {
-    p = deps.decider.decide(session, breakRequest(session, scan, brk, live));
+    p = deps.decider.decide(session, brk.startSeq === PREROLL_KEY ? prerollRequest(session) : breakRequest(session, scan, brk, live));
     session.avails.set(brk.startSeq, p);
   }
   return p;
@@ -120,9 +135,23 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
   const last = scan.segments.at(-1);
   if (live && !session.joinedAt && last) {
     session.joinedAt = { seq: last.seq + 1, ...(last.pdtMs !== undefined ? { ms: last.pdtMs + last.duration * 1000 } : {}) };
+    const pre = session.config.LivePreRollConfiguration;
+    if (pre && (pre.AdDecisionServerUrl || (pre.MaxDurationSeconds ?? 0) > 0)) session.preroll = { seq: last.seq + 1 };
   }
 
   let breaks = findBreaks(scan);
+  if (session.preroll) {
+    // Breaks older than the pre-roll point were never this viewer's to see.
+    const p = session.preroll.seq;
+    breaks = breaks.filter((b) => (scan.segments[b.startIndex]?.seq ?? Number.POSITIVE_INFINITY) >= p);
+    const at = scan.segments.findIndex((s) => s.seq >= p);
+    const first = scan.segments[0]?.seq ?? p;
+    if (first < p) {
+      const idx = at < 0 ? scan.segments.length : at;
+      breaks.push({ startIndex: idx, endIndex: idx, closed: true, startSeq: PREROLL_KEY, elapsedAtStart: 0, mode: 'insert', source: 'cue-out' });
+      breaks.sort((a, b) => a.startIndex - b.startIndex || (a.startSeq === PREROLL_KEY ? -1 : 1));
+    }
+  }
   const pending: Promise<AvailDecision>[] = breaks.map((b) => decisionFor(deps, session, scan, b, live));
   let processingMs = performance.now() - t0;
   // ADS latency: time this request waited for decisions (0 once they are made).
@@ -161,6 +190,8 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
     passthroughMarkers: session.config.ManifestProcessingRules?.AdMarkerPassthrough?.Enabled === true,
     ...(memo ? { firstMediaSequence: memo.mediaSequence, firstDiscontinuitySequence: memo.discontinuitySequence } : {}),
     ...(contentPrefix ? { contentUrl: contentRewriter(session.config.VideoContentSourceUrl!, contentPrefix) } : {}),
+    // Only a pre-roll that has ads hides the older content (otherwise the first playlist would be empty).
+    ...(session.preroll && avails.has(PREROLL_KEY) ? { dropBeforeSeq: session.preroll.seq } : {}),
   };
   const result = stitchMediaPlaylist(scan, plan, breaks);
   if (live) {

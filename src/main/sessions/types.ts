@@ -55,6 +55,8 @@ export interface Session {
   live?: boolean;
   /** Live: the edge (PDT ms, or media sequence) when the session first saw the stream — avail suppression's reference. */
   joinedAt?: { seq: number; ms?: number };
+  /** Live pre-roll: inserted before this origin media sequence (the live edge when the session began). */
+  preroll?: { seq: number };
   /** Avail decisions by break key (origin media sequence, or a negative key for VMAP insertions). */
   avails: Map<number, Promise<AvailDecision>>;
   /** Settled decisions, for reports. */

@@ -42,6 +42,8 @@ export interface MediaStitchPlan {
   /** Live: media sequence / discontinuity sequence of the first output segment (from the session's memo). */
   firstMediaSequence?: number;
   firstDiscontinuitySequence?: number;
+  /** Live pre-roll: origin segments before this media sequence are not shown to this session. */
+  dropBeforeSeq?: number;
   /** Emit EXT-X-PROGRAM-DATE-TIME on ad segments when the content has PDT (default true). */
   adPdt?: boolean;
 }

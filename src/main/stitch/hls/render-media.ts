@@ -187,7 +187,8 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
     if (brk && brk.startIndex === i) {
       b++;
       const avail = plan.avails.get(brk.startSeq);
-      if (!avail || (plan.live && brk.mode === 'insert')) continue;
+      // (Live zero-length cues get no avail from the session layer; a live pre-roll is an insertion that does.)
+      if (!avail) continue;
       placed.push(avail.availId);
       if (avail.interstitial) {
         const seg = segs[i];
@@ -230,13 +231,19 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
     if (i >= segs.length) break;
     const seg = segs[i]!;
     w.anchor(seg.seq);
+    if (plan.dropBeforeSeq !== undefined && seg.seq < plan.dropBeforeSeq) {
+      i++; // older than the session's live pre-roll: this viewer never plays it
+      continue;
+    }
     if (needsSyntheticPdt && i === 0) w.body += `#EXT-X-PROGRAM-DATE-TIME:${new Date(syntheticMs).toISOString()}\n`;
     w.contentSegment(scan, seg, plan.passthroughMarkers);
     syntheticMs += seg.duration * 1000;
     i++;
   }
   w.finish();
-  return { text: header(scan, w) + w.body + trailer(scan), anchors: w.anchors, placed };
+  // A live pre-roll heads the playlist: players must start at it, not three segments from the end.
+  const start = plan.dropBeforeSeq !== undefined && segs[0] && segs[0].seq < plan.dropBeforeSeq ? '#EXT-X-START:TIME-OFFSET=0,PRECISE=YES\n' : '';
+  return { text: header(scan, w) + start + w.body + trailer(scan), anchors: w.anchors, placed };
 }
 
 function header(scan: MediaScan, w: Writer): string {
