@@ -204,3 +204,38 @@ describe('playback error contract', () => {
     expect(p.segments.find((x) => x.uri.includes('/v1/segment/'))!.uri.startsWith('https://ads-cdn.example/v1/segment/')).toBe(true);
   });
 });
+
+describe('ADS request: variables and device headers', () => {
+  it('templated variables are expanded and the viewer’s IP / user agent forwarded as X-Device-* headers', async () => {
+    const { createServer } = await import('node:http');
+    const seen: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];
+    const ads = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', headers: req.headers });
+      res.setHeader('content-type', 'application/xml');
+      res.end('<VAST version="3.0"/>');
+    });
+    await new Promise<void>((r) => ads.listen(0, '127.0.0.1', r));
+    const port = (ads.address() as { port: number }).port;
+    try {
+      await putConfig(engine, 'vars', {
+        AdDecisionServerUrl: `http://127.0.0.1:${port}/vast?sid=[session.id]&ip=[session.client_ip]&ua=[session.user_agent]&d=[session.avail_duration_ms]&i=[avail.index]&dev=[player_params.device]&caid=[asset.CAID]`,
+      });
+      const res = await engine.get(`/v1/master/${engine.accountId}/vars/vod/hls-ts/master.m3u8?ads.device=tv%20box`, { headers: { 'user-agent': 'BenchPlayer/1.0' } });
+      const sessionId = res.headers.get('x-stitchbench-session')!;
+      const media = (await res.text()).split('\n').find((l) => l.startsWith('/v1/manifest/'))!;
+      await text(engine, media);
+      expect(seen).toHaveLength(2);
+      const u = new URL(seen[0]!.url, 'http://x');
+      expect(u.searchParams.get('sid')).toBe(sessionId);
+      expect(u.searchParams.get('ip')).toBe('127.0.0.1');
+      expect(u.searchParams.get('ua')).toBe('BenchPlayer/1.0');
+      expect(u.searchParams.get('d')).toBe('20000');
+      expect(u.searchParams.get('dev')).toBe('tv box');
+      expect(new Set(seen.map((x) => new URL(x.url, 'http://x').searchParams.get('i')))).toEqual(new Set(['0', '1']));
+      expect(seen[0]!.headers['x-device-ip']).toBe('127.0.0.1');
+      expect(seen[0]!.headers['x-device-user-agent']).toBe('BenchPlayer/1.0');
+    } finally {
+      await new Promise((r) => ads.close(r));
+    }
+  });
+});
