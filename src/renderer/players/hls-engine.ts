@@ -19,7 +19,7 @@ export function createHlsEngine(options: EngineOptions): PlaybackEngine {
   }
 
   // Interstitials (guided ad insertion) are on by default in hls.js 1.6+; said here because the bench relies on it.
-  const hls = new Hls({ enableWorker: true, workerPath: hlsWorkerUrl, enableInterstitialPlayback: true, debug: (window as { __hlsDebug?: boolean }).__hlsDebug === true });
+  const hls = new Hls({ enableWorker: true, workerPath: hlsWorkerUrl, enableInterstitialPlayback: true, debug: (window as { __hlsDebug?: boolean }).__hlsDebug === true, ...((window as { __inPlace?: boolean }).__inPlace === false ? { interstitialAppendInPlace: false } : {}) });
   // Standard recovery is attempted once per kind of fatal error; a second one means giving up.
   const recoveryTried = { network: false, media: false };
   let lastCc: number | undefined;

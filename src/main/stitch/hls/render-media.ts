@@ -38,6 +38,8 @@ class Writer {
     readonly dir: string | undefined,
     readonly hasPdt: boolean,
     readonly adPdt: boolean,
+    /** Only live numbering needs anchors; VOD skips the bookkeeping. */
+    private readonly trackAnchors: boolean,
   ) {
     this.mediaSeq = mediaSeq;
     this.discSeq = discSeq;
@@ -47,7 +49,7 @@ class Writer {
 
   /** Origin segment `seq` maps to the next item written (or to none, if it is replaced by nothing). */
   anchor(originSeq: number): void {
-    this.pending.push(originSeq);
+    if (this.trackAnchors) this.pending.push(originSeq);
   }
 
   /** Counts a discontinuity before the next item; returns whether a DISC line must be written for it. */
@@ -62,6 +64,7 @@ class Writer {
 
   private flush(): void {
     if (this.first) this.headDiscSeq = this.discSeq;
+    if (this.pending.length === 0) return;
     for (const originSeq of this.pending) this.anchors.push({ originSeq, mediaSequence: this.mediaSeq, discontinuitySequence: this.discSeq });
     this.pending = [];
   }
@@ -107,7 +110,9 @@ class Writer {
     if (!seg.hasUriTags && (keepMarkers || seg.markers === undefined) && !(wasFirst && seg.discontinuity)) {
       // Fast path: the block verbatim, the URI prefixed with the origin folder.
       if (seg.simpleUri && this.dir !== undefined) {
-        this.body += text.slice(seg.start, seg.uriStart) + this.dir + text.slice(seg.uriStart, seg.uriEnd) + '\n';
+        // seg.end includes the line break, so the URI line is copied whole after the folder prefix.
+        this.body += text.slice(seg.start, seg.uriStart) + this.dir + text.slice(seg.uriStart, seg.end);
+        if (seg.end === seg.uriEnd) this.body += '\n'; // last line without a newline
       } else {
         this.body += text.slice(seg.start, seg.uriStart) + this.resolve(text.slice(seg.uriStart, seg.uriEnd)) + '\n';
       }
@@ -176,6 +181,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
     plan.contentUrl ? undefined : folderOf(plan.originUrl),
     scan.hasPdt,
     plan.adPdt ?? true,
+    plan.live,
   );
   const segs = scan.segments;
   const placed: string[] = [];
