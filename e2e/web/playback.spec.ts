@@ -1,5 +1,6 @@
-// The bench in a real browser: demo content plays through hls.js and dash.js, and the live
-// event log shows the origin serving it.
+// The bench in a real browser: demo content plays through hls.js (stitched by the bench's own stitcher) and
+// dash.js (the origin: DASH is not stitched yet), and the live event log shows the engine serving it.
+// Ads themselves are proven in stitched.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
 
 const url = () => process.env.STITCHBENCH_E2E_URL ?? '';
@@ -13,23 +14,36 @@ async function playbackProgress(page: Page, minSeconds: number): Promise<void> {
   await expect(page.getByTestId('player-errors').first()).toHaveText('0');
 }
 
-test('the demo VOD (HLS TS) plays in hls.js past 5 s without errors', async ({ page }) => {
+async function expectSource(page: Page, mode: 'stitched' | 'origin'): Promise<void> {
+  const badge = page.getByTestId('player-source').first();
+  await expect(badge).toHaveAttribute('data-mode', mode);
+  await expect(badge).toHaveText(mode === 'stitched' ? /^stitched · session [0-9a-f]{8}$/ : 'origin');
+}
+
+test('the demo VOD (HLS TS) plays stitched in hls.js past 5 s without errors', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url()}/?asset=vod-hls-ts`);
   await playbackProgress(page, 5);
+  await expectSource(page, 'stitched');
+  await expect(page.getByTestId('player-url').first()).toContainText('/v1/master/');
   await expect(page.getByTestId('event-log')).toContainText('segment.served');
+  await expect(page.getByTestId('event-log')).toContainText('stitcher');
   expect(errors).toEqual([]);
 });
 
-test('the demo VOD (DASH) plays in dash.js past 5 s without errors', async ({ page }) => {
+test('the demo VOD (DASH) plays the origin in dash.js past 5 s without errors', async ({ page }) => {
   await page.goto(`${url()}/?asset=vod-dash`);
   await playbackProgress(page, 5);
+  await expectSource(page, 'origin');
+  await expect(page.getByTestId('player-url').first()).toContainText('/demo/origin/vod/dash/');
+  await expect(page.getByTestId('ad-avails').first()).toHaveText(/none \(origin stream\)/);
 });
 
-for (const asset of ['live-hls-fmp4', 'live-dash']) {
-test(`the live demo channel (${asset}) plays`, async ({ page }) => {
+for (const [asset, mode] of [['live-hls-fmp4', 'stitched'], ['live-dash', 'origin']] as const) {
+test(`the live demo channel (${asset}) plays (${mode})`, async ({ page }) => {
   await page.goto(`${url()}/?asset=${asset}`);
+  await expectSource(page, mode);
   const video = page.getByTestId('player-video').first();
   const start = await (async () => {
     await expect.poll(async () => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000 }).toBeGreaterThan(0);

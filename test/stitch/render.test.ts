@@ -214,3 +214,21 @@ describe('live', () => {
     expect(uris[7]).toBe('https://origin.example/path/live_1030.ts');
   });
 });
+
+describe('header and init segment details', () => {
+  it('TARGETDURATION follows EXTINF rounding (2.005 s audio segments keep a target of 2)', () => {
+    const text = '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:2.005333,\na0.m4s\n#EXT-X-CUE-OUT:4\n#EXTINF:2.005333,\na1.m4s\n#EXTINF:2.005333,\na2.m4s\n#EXT-X-CUE-IN\n#EXTINF:2.005333,\na3.m4s\n#EXT-X-ENDLIST\n';
+    const scan = scanMediaPlaylist(text);
+    const [brk] = findBreaks(scan);
+    const avail = makeAvail('x', 1, 2, 2.005333, { map: true });
+    const out = stitchMediaPlaylist(scan, vodPlan([[brk!.startSeq, avail]]));
+    expect(readPlaylist(out.text).header['EXT-X-TARGETDURATION']).toBe('2');
+  });
+
+  it('the first segment’s EXT-X-MAP is written once', () => {
+    const text = fixture('eyevinn-hls-splice/demux_n_cmaf/hls1/index_0_v.m3u8');
+    const out = stitchMediaPlaylist(scanMediaPlaylist(text), vodPlan([]));
+    const head = out.text.split('\n').slice(0, 12);
+    expect(head.filter((l) => l.startsWith('#EXT-X-MAP')).length).toBe(1);
+  });
+});

@@ -103,9 +103,10 @@ class Writer {
     if ((seg.discontinuity || resume) && this.countDiscontinuity() && !seg.discontinuity) this.body += DISCONTINUITY;
     this.flush();
     // Restore the content's key / init segment after an ad (harmless if the block repeats it).
-    if (resume || wasFirst) {
-      if (seg.key !== undefined && seg.key !== this.key) this.body += `${resolveTagUris(seg.key, this.resolve)}\n`;
-      if (seg.map !== undefined && seg.map !== this.map) this.body += `${resolveTagUris(seg.map, this.resolve)}\n`;
+    if ((resume || wasFirst) && (seg.key !== undefined || seg.map !== undefined)) {
+      const block = text.slice(seg.start, seg.uriStart);
+      if (seg.key !== undefined && seg.key !== this.key && !block.includes('#EXT-X-KEY')) this.body += `${resolveTagUris(seg.key, this.resolve)}\n`;
+      if (seg.map !== undefined && seg.map !== this.map && !block.includes('#EXT-X-MAP')) this.body += `${resolveTagUris(seg.map, this.resolve)}\n`;
     }
     if (!seg.hasUriTags && (keepMarkers || seg.markers === undefined) && !(wasFirst && seg.discontinuity)) {
       // Fast path: the block verbatim, the URI prefixed with the origin folder.
@@ -253,7 +254,8 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
 }
 
 function header(scan: MediaScan, w: Writer): string {
-  const target = Math.max(scan.targetDuration, Math.ceil(w.maxDuration - 0.0005));
+  // RFC 8216: each EXTINF rounded to the nearest integer must not exceed the target duration.
+  const target = Math.max(scan.targetDuration, Math.round(w.maxDuration));
   const mediaSeq = w.headMediaSeq;
   const discSeq = w.headDiscSeq;
   let out = '';
