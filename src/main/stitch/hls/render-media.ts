@@ -156,9 +156,15 @@ function isMarkerLine(line: string): boolean {
   );
 }
 
-function segmentsIn(avail: TrackAvail, from: number, to: number): AvailSegment[] {
-  // Half a millisecond of slack so float sums of EXTINFs do not drop or duplicate a segment.
-  return avail.segments.filter((s) => s.offset >= from - 0.0005 && s.offset < to - 0.0005);
+/** Writes the avail segments starting in [from, to) — half a millisecond of slack so float sums of EXTINFs
+ * neither drop nor duplicate a segment. No allocation: this runs for every origin segment of a live break. */
+function writeSegmentsIn(w: Writer, avail: TrackAvail, from: number, to: number, breakStartMs: number | undefined): void {
+  const segs = avail.segments;
+  for (let k = 0; k < segs.length; k++) {
+    const s = segs[k]!;
+    if (s.offset >= to - 0.0005) break;
+    if (s.offset >= from - 0.0005) w.adSegment(s, breakStartMs);
+  }
 }
 
 function interstitialTag(avail: TrackAvail, startMs: number): string {
@@ -229,7 +235,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
         if (t >= (avail.startOffset ?? 0) + avail.duration - 0.0005) {
           w.contentSegment(scan, seg, plan.passthroughMarkers); // the avail is over: origin content shows
         } else {
-          for (const s of segmentsIn(avail, t, end)) w.adSegment(s, brk.startMs);
+          writeSegmentsIn(w, avail, t, end, brk.startMs);
         }
         t = end;
       }
