@@ -2,11 +2,9 @@
 // renditions → fill policy → slate. Never throws: every failure becomes a fallback (content plays) or a
 // skipped ad with its reason, VAST <Error> URLs are pinged with the matching code, and the outcome is
 // published as an `avail` event.
-import { randomInt } from 'node:crypto';
 import { pingVastErrors } from '../ads/error-ping.js';
 import { VAST_ERROR } from '../ads/error-codes.js';
 import { resolveVast } from '../ads/resolve.js';
-import { adsParamsToQuery, expandAdsUrl } from '../ads/template.js';
 import type { VastLinearAd, VastResponse } from '../ads/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.js';
@@ -16,6 +14,7 @@ import type { Session } from '../sessions/types.js';
 import type { SpliceInfoSummary } from '../scte35/index.js';
 import { fillAvail } from './fill.js';
 import { hlsCandidates, hlsCandidatesForUrl } from './renditions.js';
+import { deviceHeaders, sessionAdsUrl } from './ads-url.js';
 import type { AvailDecision, FallbackReason, PlacedItem, SkipReason } from './types.js';
 
 export interface DecideDeps {
@@ -95,7 +94,7 @@ export class AvailDecider {
     if (!vast) {
       const template = req.adsUrl ?? session.config.AdDecisionServerUrl;
       if (!template) return done({ ...base, fallback: 'NO_ADS_URL', fallbackDetail: 'The playback configuration has no AdDecisionServerUrl' });
-      const url = this.adsUrl(session, template, index, remaining === undefined ? undefined : Math.max(0, remaining - bumperSeconds), req);
+      const url = sessionAdsUrl(session, template, { index, durationSeconds: remaining === undefined ? 0 : Math.max(0, remaining - bumperSeconds), ...(req.asset ? { asset: req.asset } : {}), scte: scteVariables(req.scte) });
       base.adsUrl = url;
       const timeoutMs = adsTimeout(session);
       vast = await resolveVast(url, {
@@ -189,30 +188,6 @@ export class AvailDecider {
     return out;
   }
 
-  private adsUrl(session: Session, template: string, index: number, remaining: number | undefined, req: AvailRequest): string {
-    const { template: t, playerParams } = adsParamsToQuery(template, session.request.adsParams);
-    const durationSecs = remaining ?? 0;
-    return expandAdsUrl(
-      t,
-      {
-        session: {
-          id: session.id,
-          uuid: session.id,
-          availDurationSecs: Math.round(durationSecs),
-          availDurationMs: Math.round(durationSecs * 1000),
-          ...(session.request.client.ip ? { clientIp: session.request.client.ip } : {}),
-          ...(session.request.client.referer ? { referer: session.request.client.referer } : {}),
-          ...(session.request.client.userAgent ? { userAgent: session.request.client.userAgent } : {}),
-        },
-        avail: { index, random: randomInt(0, 2 ** 31) },
-        playerParams: { ...playerParams, ...session.request.playerParams },
-        ...(req.asset ? { asset: req.asset } : {}),
-        scte: scteVariables(req.scte),
-      },
-      session.config.ConfigurationAliases ? { aliases: session.config.ConfigurationAliases } : {},
-    ).url;
-  }
-
   private async usable(session: Session, ad: VastLinearAd): Promise<Usable> {
     const conditioning = session.config.AdConditioningConfiguration?.StreamingMediaFileConditioning ?? 'TRANSCODE';
     const urls = hlsCandidates(ad, session.container, conditioning, this.deps.registry);
@@ -264,16 +239,4 @@ export class AvailDecider {
 export function adsTimeout(session: Session): number {
   const t = (session.config as { AdsRequestTimeoutMilliseconds?: number }).AdsRequestTimeoutMilliseconds;
   return typeof t === 'number' && t > 0 ? t : 3000;
-}
-
-function deviceHeaders(session: Session): Record<string, string> {
-  const c = session.request.client;
-  const h: Record<string, string> = {};
-  if (c.ip) h['x-device-ip'] = c.ip;
-  if (c.userAgent) {
-    h['x-device-user-agent'] = c.userAgent;
-    h['user-agent'] = c.userAgent;
-  }
-  if (c.referer) h['x-device-referer'] = c.referer;
-  return h;
 }

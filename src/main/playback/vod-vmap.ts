@@ -2,10 +2,10 @@
 // nearest segment boundary at or after each timeOffset (ad insertion); a plain VAST answer becomes a
 // pre-roll — MediaTailor's documented behaviour.
 import { resolveBreak, resolveVast, resolveVmap } from '../ads/resolve.js';
-import { adsParamsToQuery, expandAdsUrl } from '../ads/template.js';
 import { resolveTimeOffset } from '../ads/types.js';
 import type { AvailDecider } from '../avails/decide.js';
 import { adsTimeout } from '../avails/decide.js';
+import { deviceHeaders, sessionAdsUrl } from '../avails/ads-url.js';
 import type { VodInsertion } from '../avails/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Session } from '../sessions/types.js';
@@ -13,13 +13,8 @@ import type { Session } from '../sessions/types.js';
 export async function planVodInsertions(session: Session, contentSeconds: number, decider: AvailDecider, bus: EventBus): Promise<VodInsertion[]> {
   const template = session.config.AdDecisionServerUrl;
   if (!template) return [];
-  const { template: t, playerParams } = adsParamsToQuery(template, session.request.adsParams);
-  const url = expandAdsUrl(t, {
-    session: { id: session.id, uuid: session.id, availDurationSecs: 0, availDurationMs: 0, ...(session.request.client.ip ? { clientIp: session.request.client.ip } : {}), ...(session.request.client.userAgent ? { userAgent: session.request.client.userAgent } : {}) },
-    avail: { index: 0, random: Math.floor(Math.random() * 2 ** 31) },
-    playerParams: { ...playerParams, ...session.request.playerParams },
-  }).url;
-  const opts = { timeoutMs: adsTimeout(session), bus, sessionId: session.id, ...(session.request.client.ip ? { headers: { 'x-device-ip': session.request.client.ip } } : {}) };
+  const url = sessionAdsUrl(session, template, { index: 0, durationSeconds: 0 });
+  const opts = { timeoutMs: adsTimeout(session), bus, sessionId: session.id, headers: deviceHeaders(session) };
   const vmap = await resolveVmap(url, opts);
   if (vmap.breaks.length === 0) {
     // Not a VMAP (or none in it): the answer is a VAST for a pre-roll.
