@@ -1,7 +1,7 @@
 // VAST parsing: cost of parseVast (well-formedness check + lenient parse + ad model) per ADS response, against a
 // same-run baseline: fast-xml-parser's XMLParser.parse alone (default options) of the same text.
+import { FIXTURES_ROOT } from '../test/helpers/fixtures.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseVast, parseVmap } from '../src/main/ads/index.js';
 import type { DemoAdCreative } from '../src/main/demo/ads/types.js';
@@ -37,7 +37,7 @@ function section(title: string, text: string, parse: (s: string) => unknown): vo
 section('VAST 3.0 pod of 3 inline ads (demo ADS builders)', pod, parseVast);
 
 // Real-world documents, when the shared fixtures are checked out next to the repo.
-const fixtures = process.env.STITCHBENCH_FIXTURES ?? fileURLToPath(new URL('../../shared/fixtures', import.meta.url));
+const fixtures = FIXTURES_ROOT;
 const freewheel = `${fixtures}/vast/eyevinn-vmap/testVast2.xml`;
 const vmap = `${fixtures}/vast/eyevinn-vmap/testVmap.xml`;
 if (existsSync(freewheel)) section('VAST 4.1 recorded FreeWheel pod of 4 ads (eyevinn-vmap/testVast2.xml)', readFileSync(freewheel, 'utf8').trimStart(), parseVast);

@@ -1,12 +1,9 @@
 /** Loads the shared VAST/VMAP fixtures (see /work/shared/fixtures/PROVENANCE.md, "vast/"). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixtureDir } from '../helpers/fixtures.js';
 
-// test/ads -> repo root -> sibling `shared/` checkout; overridable for other layouts.
-export const VAST_FIXTURE_DIR = process.env.STITCHBENCH_FIXTURES
-  ? join(process.env.STITCHBENCH_FIXTURES, 'vast')
-  : fileURLToPath(new URL('../../../shared/fixtures/vast/', import.meta.url));
+export const VAST_FIXTURE_DIR = fixtureDir('vast');
 
 /** Text of a fixture by its path under vast/, e.g. 'vast-client-js/sample.xml'. */
 export function fixture(rel: string): string {

@@ -210,6 +210,27 @@ describe.each([
   });
 });
 
+
+/** A cancelled segmentation event: only the id travels; the other fields read back as false/0. */
+function cancelledSegmentation(segmentationEventId: number): SegmentationDescriptor {
+  return {
+    type: 'segmentation_descriptor',
+    segmentationEventId,
+    segmentationEventCancelIndicator: true,
+    programSegmentationFlag: false,
+    segmentationDurationFlag: false,
+    deliveryNotRestrictedFlag: false,
+    webDeliveryAllowed: false,
+    noRegionalBlackout: false,
+    archiveAllowed: false,
+    deviceRestrictions: 0,
+    upid: { type: 0, bytes: new Uint8Array(0) },
+    segmentationTypeId: 0,
+    segmentNum: 0,
+    segmentsExpected: 0,
+  };
+}
+
 describe('decode(encode(model)) deep-equals the models of from-expected.ts', () => {
   it.each([...specSamples, ...parserSamples])('$test', (s) => {
     const model = sectionFromExpected(s, fromBase64(s.base64)[9]!);
@@ -646,23 +667,7 @@ describe('syntax beyond the fixtures: decode(encode(model)) deep-equals model', 
     subSegmentNum: 3,
     subSegmentsExpected: 4,
   };
-  const cancelledSeg: SegmentationDescriptor = {
-    type: 'segmentation_descriptor',
-    segmentationEventId: 9,
-    segmentationEventCancelIndicator: true,
-    segmentationEventIdComplianceIndicator: false,
-    programSegmentationFlag: false,
-    segmentationDurationFlag: false,
-    deliveryNotRestrictedFlag: false,
-    webDeliveryAllowed: false,
-    noRegionalBlackout: false,
-    archiveAllowed: false,
-    deviceRestrictions: 0,
-    upid: { type: 0, bytes: new Uint8Array(0) },
-    segmentationTypeId: 0,
-    segmentNum: 0,
-    segmentsExpected: 0,
-  };
+  const cancelledSeg: SegmentationDescriptor = { ...cancelledSegmentation(9), segmentationEventIdComplianceIndicator: false };
   const insert = {
     type: 'splice_insert' as const,
     spliceEventId: 1,
@@ -832,22 +837,7 @@ describe('spliceInfoSummary', () => {
       decodeSpliceInfoSection(
         toBytes(
           newSpliceInfoSection({ type: 'time_signal', spliceTime: { ptsTime: 90000 } }, [
-            {
-              type: 'segmentation_descriptor',
-              segmentationEventId: 5,
-              segmentationEventCancelIndicator: true,
-              programSegmentationFlag: false,
-              segmentationDurationFlag: false,
-              deliveryNotRestrictedFlag: false,
-              webDeliveryAllowed: false,
-              noRegionalBlackout: false,
-              archiveAllowed: false,
-              deviceRestrictions: 0,
-              upid: { type: 0, bytes: new Uint8Array(0) },
-              segmentationTypeId: 0,
-              segmentNum: 0,
-              segmentsExpected: 0,
-            },
+            cancelledSegmentation(5),
           ]),
         ),
       ),

@@ -1,12 +1,9 @@
 /** Loads the shared SCTE-35 fixtures (see /work/shared/fixtures/PROVENANCE.md, "scte35/"). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixtureDir } from '../helpers/fixtures.js';
 
-// test/scte35 -> repo root -> sibling `shared/` checkout; overridable for other layouts.
-export const SCTE35_FIXTURE_DIR = process.env.STITCHBENCH_FIXTURES
-  ? join(process.env.STITCHBENCH_FIXTURES, 'scte35')
-  : fileURLToPath(new URL('../../../shared/fixtures/scte35/', import.meta.url));
+export const SCTE35_FIXTURE_DIR = fixtureDir('scte35');
 
 export interface Vector {
   sourceRepo: string;

@@ -1,12 +1,10 @@
 // Shared helpers for HLS stitcher tests: fixture loading and reading a stitched playlist back.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixtureDir } from '../helpers/fixtures.js';
 import type { TrackAvail } from '../../src/main/stitch/hls/plan.js';
 
-export const HLS_FIXTURE_DIR = process.env.STITCHBENCH_FIXTURES
-  ? join(process.env.STITCHBENCH_FIXTURES, 'hls')
-  : fileURLToPath(new URL('../../../shared/fixtures/hls/', import.meta.url));
+export const HLS_FIXTURE_DIR = fixtureDir('hls');
 
 export function fixture(rel: string): string {
   return readFileSync(join(HLS_FIXTURE_DIR, rel), 'utf8');
