@@ -83,23 +83,50 @@ describe('demo origin', () => {
     expect(new TextDecoder().decode(init.slice(4, 8))).toBe('ftyp');
   });
 
-  it('serves a valid static DASH MPD with a SCTE-35 EventStream carrying binary splice_inserts', async () => {
+  it('serves a valid static DASH MPD with a Period per ad break, each carrying its binary splice_insert Event', async () => {
     const mpd = await text(e, '/demo/origin/vod/dash/manifest.mpd');
     expect(XMLValidator.validate(mpd)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(mpd);
-    const period = doc.MPD.Period;
     expect(doc.MPD.type).toBe('static');
-    expect(period.EventStream.schemeIdUri).toBe('urn:scte:scte35:2014:xml+bin');
+    const periods = doc.MPD.Period;
+    expect(periods.map((p: { id: string; start: string }) => [p.id, p.start])).toEqual([
+      ['p0', 'PT0S'],
+      ['p20', 'PT20S'],
+      ['p70', 'PT70S'],
+    ]);
+    expect(periods[0].EventStream).toBeUndefined();
+    const es = periods[1].EventStream;
+    expect(es.schemeIdUri).toBe('urn:scte:scte35:2014:xml+bin');
+    // One Event, at the Period's start on the EventStream's clock.
+    expect(es.presentationTimeOffset).toBe(String(20 * 90000));
+    expect(es.Event.presentationTime).toBe(String(20 * 90000));
+    expect(es.Event.id).toBe('1');
+    expect(es.Event['scte35:Signal']['scte35:Binary']).toBe(toBase64(spliceInsertOut({ eventId: 1, ptsTime: 20 * 90000, durationSeconds: 20 })));
+    expect(periods[2].EventStream.Event.id).toBe('2');
+    const p20 = periods[1];
+    expect(p20.AdaptationSet).toHaveLength(2);
+    const video = p20.AdaptationSet[0];
+    expect(video.Representation).toHaveLength(2);
+    expect(video.SegmentTemplate).toMatchObject({ startNumber: '10', presentationTimeOffset: String(20 * 12800) });
+    expect(video.SegmentTemplate.SegmentTimeline.S).toMatchObject({ t: String(20 * 12800), d: '25600' }); // 2 s at 12800
+    const seg = await e.get('/demo/origin/vod/dash/720p/seg_00003.m4s');
+    expect(seg.status).toBe(200);
+  });
+
+  it('keeps the single-Period DASH layout (both Events in one Period) under ?periods=single', async () => {
+    const mpd = await text(e, '/demo/origin/vod/dash/manifest.mpd?periods=single');
+    expect(XMLValidator.validate(mpd)).toBe(true);
+    const period = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(mpd).MPD.Period;
+    expect(period.id).toBe('p0');
     const events = period.EventStream.Event;
     expect(events).toHaveLength(2);
     expect(events[0].presentationTime).toBe(String(20 * 90000));
     expect(events[0]['scte35:Signal']['scte35:Binary']).toBe(toBase64(spliceInsertOut({ eventId: 1, ptsTime: 20 * 90000, durationSeconds: 20 })));
-    expect(period.AdaptationSet).toHaveLength(2);
-    const video = period.AdaptationSet[0];
-    expect(video.Representation).toHaveLength(2);
-    expect(video.SegmentTemplate.SegmentTimeline.S.d).toBe('25600'); // 2 s at 12800
-    const seg = await e.get('/demo/origin/vod/dash/720p/seg_00003.m4s');
-    expect(seg.status).toBe(200);
+    expect(events[1].presentationTime).toBe(String(70 * 90000));
+    expect(period.AdaptationSet[0].SegmentTemplate.SegmentTimeline.S.d).toBe('25600');
+    const bad = await e.json<{ message: string }>('/demo/origin/vod/dash/manifest.mpd?periods=triple');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('periods=single');
   });
 
   it('slides the live HLS window with the wall clock, keeping media sequence and discontinuities consistent', async () => {
@@ -142,22 +169,30 @@ describe('demo origin', () => {
     expect(d.split('\n').find((l) => l.startsWith('#EXT-X-DATERANGE'))).toContain('SCTE35-OUT=');
   });
 
-  it('serves a dynamic DASH MPD with one Period per loop and SCTE-35 events for breaks in the window', async () => {
+  it('serves a dynamic DASH MPD with a Period per loop and per break, and SCTE-35 events for breaks in the window', async () => {
     const loopStart = LIVE_EPOCH_MS + 7000 * 100_000;
     clock = loopStart + 10_000; // 10 s into a loop: the window spans the previous loop's end
     const mpd = await text(e, '/demo/origin/live/dash/manifest.mpd');
     expect(XMLValidator.validate(mpd)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(mpd);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+    const doc = parser.parse(mpd);
     expect(doc.MPD.type).toBe('dynamic');
     expect(doc.MPD.availabilityStartTime).toBe('2026-01-01T00:00:00.000Z');
     const periods = doc.MPD.Period;
-    expect(periods.map((p: { id: string }) => p.id)).toEqual(['loop-6999', 'loop-7000']);
+    // The previous loop's window lies in the Period opened by its second break (70–90 s).
+    expect(periods.map((p: { id: string }) => p.id)).toEqual(['loop-6999-70', 'loop-7000-0']);
+    expect(periods[0].start).toBe(`PT${6999 * 100 + 70}S`);
     expect(periods[1].start).toBe(`PT${7000 * 100}S`);
-    // The previous loop's window holds its second break (70–90 s).
     expect(periods[0].EventStream.Event.id).toBe(String(6999 * 2 + 2));
+    expect(periods[1].EventStream).toBeUndefined();
     clock = loopStart + 30_000;
-    const later = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await text(e, '/demo/origin/live/dash/manifest.mpd'));
-    expect(later.MPD.Period.EventStream.Event.id).toBe(String(7000 * 2 + 1));
+    const later = parser.parse(await text(e, '/demo/origin/live/dash/manifest.mpd'));
+    expect(later.MPD.Period.map((p: { id: string }) => p.id)).toEqual(['loop-7000-0', 'loop-7000-20']);
+    expect(later.MPD.Period[1].EventStream.Event.id).toBe(String(7000 * 2 + 1));
+    // ?periods=single: one Period per loop, with every Event of the window.
+    const single = parser.parse(await text(e, '/demo/origin/live/dash/manifest.mpd?periods=single'));
+    expect(single.MPD.Period.id).toBe('loop-7000');
+    expect(single.MPD.Period.EventStream.Event.id).toBe(String(7000 * 2 + 1));
   });
 
   it('serves ad creatives as mezzanine MP4 and pre-conditioned HLS/DASH renditions matching the content', async () => {
@@ -174,6 +209,7 @@ describe('demo origin', () => {
     const mpd = await (await fetch(ad.dashUrl)).text();
     expect(mpd).toContain('mediaPresentationDuration="PT10S"');
     expect(mpd).not.toContain('EventStream');
+    expect(mpd.match(/<Period /g)).toHaveLength(1);
   });
 
   it('reports manifests and segments served on the event bus', async () => {

@@ -26,6 +26,13 @@ describe('house rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the stitch core is pure: no I/O, clocks or randomness in src/main/stitch or src/main/xml', () => {
+    const offenders = [...files(join(root, 'src/main/stitch')), ...files(join(root, 'src/main/xml'))].filter((f) =>
+      /from ['"](node:|fs|path|undici|fastify)|\bfetch\(|Date\.now|new Date\(\)|Math\.random|performance\.now/.test(readFileSync(join(root, f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('VERSION matches package.json', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });

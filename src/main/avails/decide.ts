@@ -8,18 +8,21 @@ import { resolveVast } from '../ads/resolve.js';
 import type { VastLinearAd, VastResponse } from '../ads/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.js';
+import type { DashCreative, DashCreativeLoader } from '../creatives/dash-creative.js';
+import { matchDashCreative } from '../creatives/dash-match.js';
 import { matchCreative, type TrackMatch } from '../creatives/match.js';
 import type { ConditionedRegistry } from '../creatives/registry.js';
 import type { Session } from '../sessions/types.js';
 import type { SpliceInfoSummary } from '../scte35/index.js';
 import { fillAvail } from './fill.js';
-import { hlsCandidates, hlsCandidatesForUrl } from './renditions.js';
+import { dashCandidates, dashCandidatesForUrl, hlsCandidates, hlsCandidatesForUrl } from './renditions.js';
 import { deviceHeaders, sessionAdsUrl } from './ads-url.js';
 import type { AvailDecision, FallbackReason, PlacedItem, SkipReason } from './types.js';
 
 export interface DecideDeps {
   bus: EventBus;
   loader: HlsCreativeLoader;
+  dashLoader: DashCreativeLoader;
   registry: ConditionedRegistry;
   now?: () => number;
 }
@@ -43,7 +46,7 @@ export interface AvailRequest {
   adsUrl?: string;
 }
 
-type Usable = { ok: true; creative: HlsCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string };
+type Usable = { ok: true; creative: HlsCreative | DashCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string };
 
 /** Flat [scte.*] variables from a decoded marker. */
 export function scteVariables(s: SpliceInfoSummary | undefined): Record<string, string> {
@@ -124,7 +127,7 @@ export class AvailDecider {
 
     // Renditions for every ad, concurrently (they are usually cached after the first session).
     const usable = await Promise.all(vast.ads.map((ad) => this.usable(session, ad)));
-    const candidates: { ad: VastLinearAd; creative: HlsCreative; match: Map<number, TrackMatch> }[] = [];
+    const candidates: { ad: VastLinearAd; creative: HlsCreative | DashCreative; match: Map<number, TrackMatch> }[] = [];
     usable.forEach((u, i) => {
       const ad = vast.ads[i]!;
       if (u.ok) candidates.push({ ad, creative: u.creative, match: u.match });
@@ -190,21 +193,36 @@ export class AvailDecider {
 
   private async usable(session: Session, ad: VastLinearAd): Promise<Usable> {
     const conditioning = session.config.AdConditioningConfiguration?.StreamingMediaFileConditioning ?? 'TRANSCODE';
-    const urls = hlsCandidates(ad, session.container, conditioning, this.deps.registry);
+    const dash = session.format === 'dash';
+    const urls = dash ? dashCandidates(ad, conditioning, this.deps.registry) : hlsCandidates(ad, session.container, conditioning, this.deps.registry);
     if (urls.length === 0) {
-      return { ok: false, reason: 'NO_USABLE_RENDITION', detail: conditioning === 'NONE' ? 'no HLS MediaFile in the VAST' : 'no conditioned rendition for its media files and no HLS MediaFile' };
+      const kind = dash ? 'DASH' : 'HLS';
+      return { ok: false, reason: 'NO_USABLE_RENDITION', detail: conditioning === 'NONE' ? `no ${kind} MediaFile in the VAST` : `no conditioned rendition for its media files and no ${kind} MediaFile` };
     }
     return this.firstUsable(session, urls);
   }
 
   private async usableUrl(session: Session, url: string): Promise<Usable> {
-    const urls = hlsCandidatesForUrl(url, session.container, this.deps.registry);
+    const urls = session.format === 'dash' ? dashCandidatesForUrl(url, this.deps.registry) : hlsCandidatesForUrl(url, session.container, this.deps.registry);
     if (urls.length === 0) return { ok: false, reason: 'NO_USABLE_RENDITION', detail: `no conditioned rendition for ${url}` };
     return this.firstUsable(session, urls);
   }
 
   private async firstUsable(session: Session, urls: string[]): Promise<Usable> {
     let last: Usable = { ok: false, reason: 'NO_USABLE_RENDITION', detail: 'no candidate' };
+    if (session.format === 'dash') {
+      for (const url of urls) {
+        const loaded = await this.deps.dashLoader.load(url);
+        if (!loaded.ok) {
+          last = { ok: false, reason: 'AD_PLAYLIST_ERROR', detail: loaded.error };
+          continue;
+        }
+        const m = matchDashCreative(loaded.creative, session.dashSets ?? []);
+        if (m.ok) return { ok: true, creative: loaded.creative, match: m.byTrack };
+        last = { ok: false, reason: 'RENDITION_MISMATCH', detail: m.reason };
+      }
+      return last;
+    }
     for (const url of urls) {
       const loaded = await this.deps.loader.load(url);
       if (!loaded.ok) {

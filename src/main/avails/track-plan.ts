@@ -56,7 +56,7 @@ function referenceSegments(item: PlacedItem): CreativeSegment[] {
 
 function itemSegments(item: PlacedItem, n: number): { segs: CreativeSegment[]; map?: string; ext: string; empty: boolean } {
   const m = item.match.get(n);
-  if (!m || m.kind === 'empty-subtitles') {
+  if (!m || m.kind !== 'media') {
     const ref = referenceSegments(item);
     const segs = item.kind === 'slate' ? loopTo(ref, item.duration) : ref;
     return { segs: segs.map((s) => ({ url: '', duration: s.duration })), ext: 'vtt', empty: true };

@@ -1,6 +1,7 @@
 // An avail's decision: which ads (and slate) fill it, which were skipped and why, or why content shows.
 import type { VastLinearAd, VastResponse } from '../ads/types.js';
 import type { HlsCreative } from '../creatives/hls-creative.js';
+import type { DashCreative } from '../creatives/dash-creative.js';
 import type { TrackMatch } from '../creatives/match.js';
 
 /** Why an ad returned by the ADS is not in the avail (MediaTailor-style skippedReason). */
@@ -28,7 +29,7 @@ export interface PlacedItem {
   /** VAST Ad id (or 'slate' / 'bumper-start' …). */
   adId: string;
   ad?: VastLinearAd;
-  creative: HlsCreative;
+  creative: HlsCreative | DashCreative;
   match: Map<number, TrackMatch>;
   /** Seconds from the avail's output start. */
   offset: number;

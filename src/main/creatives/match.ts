@@ -3,8 +3,13 @@
 // serve every content track with the same container and the same muxing is unusable for this session.
 import type { ContentTrack } from '../stitch/hls/multivariant.js';
 import type { CreativeMedia, HlsCreative } from './hls-creative.js';
+import type { DashCreativeRepresentation, DashCreativeSet } from './dash-creative.js';
 
-export type TrackMatch = { kind: 'media'; media: CreativeMedia } | { kind: 'empty-subtitles' };
+export type TrackMatch =
+  | { kind: 'media'; media: CreativeMedia }
+  | { kind: 'empty-subtitles' }
+  /** DASH: the ad's set and representations for content adaptation set n. */
+  | { kind: 'dash'; set: DashCreativeSet; representations: DashCreativeRepresentation[] };
 
 export type MatchResult = { ok: true; byTrack: Map<number, TrackMatch> } | { ok: false; reason: string };
 

@@ -19,6 +19,7 @@ import { loadAccountId } from './state.js';
 import { VERSION } from './version.js';
 import { AvailDecider } from '../avails/decide.js';
 import { HlsCreativeLoader } from '../creatives/hls-creative.js';
+import { DashCreativeLoader } from '../creatives/dash-creative.js';
 import { ConditionedRegistry } from '../creatives/registry.js';
 import { OriginFetcher } from '../origin/fetcher.js';
 import { playbackRoutes } from '../playback/routes.js';
@@ -116,7 +117,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   now);
   const creatives = new ConditionedRegistry();
   const loader = new HlsCreativeLoader(bus);
-  const decider = new AvailDecider({ bus, loader, registry: creatives, now });
+  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), registry: creatives, now });
   const fetcher = new OriginFetcher(bus, { now });
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider });
   await app.register(sessionApiRoutes, { store: sessions });

@@ -8,6 +8,8 @@ import { describeZodError } from '../../shared/playback-config.js';
 import type { SessionRequest } from '../sessions/types.js';
 import { playbackCors } from './cors.js';
 import { mediaPlaylistFor, multivariantFor, type HlsDeps } from './hls-manifest.js';
+import { dashManifestFor } from './dash-manifest.js';
+import { dashSegmentRoutes } from './dash-segment-routes.js';
 import { insertionModeOf, SessionBodySchema, splitQuery } from './request-params.js';
 import { assetUrl, checkAccount, clientOf, configFor, createSession, findSession, type SessionDeps } from './sessions.js';
 import { segmentRoutes } from './segment-routes.js';
@@ -16,6 +18,7 @@ import { interstitialRoutes } from './interstitials.js';
 export type PlaybackDeps = SessionDeps & HlsDeps;
 
 const M3U8 = 'application/vnd.apple.mpegurl';
+const MPD = 'application/dash+xml';
 
 function formatOf(asset: string): 'hls' | 'dash' {
   return /\.mpd$/i.test(asset.split('?')[0]!) ? 'dash' : 'hls';
@@ -30,7 +33,7 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
     return reply.code(204).send();
   });
 
-  const served = (req: FastifyRequest, reply: FastifyReply, body: string, format: 'hls-multivariant' | 'hls-media', extra: { sessionId: string; originMs?: number; adsMs?: number; processingMs?: number; track?: number }) => {
+  const served = (req: FastifyRequest, reply: FastifyReply, body: string, format: 'hls-multivariant' | 'hls-media' | 'dash', extra: { sessionId: string; originMs?: number; adsMs?: number; processingMs?: number; track?: number }) => {
     deps.bus.emit({
       kind: 'manifest.served',
       path: req.url.split('?')[0]!,
@@ -41,7 +44,7 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
       bytes: Buffer.byteLength(body),
       ...extra,
     });
-    return reply.type(M3U8).header('cache-control', 'no-cache').send(body);
+    return reply.type(format === 'dash' ? MPD : M3U8).header('cache-control', 'no-cache').send(body);
   };
 
   // Implicit session, or the multivariant of an explicit one (?aws.sessionId=).
@@ -83,6 +86,38 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
     return served(req, reply, r.text, 'hls-media', { sessionId: session.id, originMs: r.originMs, adsMs: r.adsMs, processingMs: r.processingMs, track: Number(m[1]) });
   });
 
+  // DASH: an implicit session answers 302 to the same URL with ?aws.sessionId= (MediaTailor's sticky redirect);
+  // the session's MPD carries <Location> with that URL unless DashConfiguration.MpdLocation is DISABLED.
+  app.get<{ Params: { acct: string; config: string; '*': string }; Querystring: Record<string, string> }>('/v1/dash/:acct/:config/*', async (req, reply) => {
+    checkAccount(deps, req.params.acct);
+    const q = splitQuery(req.query);
+    const asset = req.params['*'];
+    const existing = q.aws.sessionId;
+    if (!existing) {
+      const config = configFor(deps, req, req.params.config);
+      if (formatOf(asset) !== 'dash') throw new HttpError(400, `"${asset}" is not a DASH asset (.mpd); use /v1/master/… for HLS`);
+      const request: SessionRequest = {
+        adsParams: q.ads,
+        playerParams: {},
+        manifestParams: {},
+        reportingMode: 'server',
+        insertionMode: 'STITCHED_ONLY',
+        logMode: q.aws.logMode?.toUpperCase() === 'DEBUG' ? 'DEBUG' : 'STANDARD',
+        client: clientOf(req),
+      };
+      const session = await createSession(deps, { config, asset, format: 'dash', originUrl: assetUrl(config, asset, q.origin), request });
+      const target = new URLSearchParams({ ...q.origin, 'aws.sessionId': session.id });
+      reply.header('x-stitchbench-session', session.id);
+      return reply.code(302).header('cache-control', 'no-store').redirect(`/v1/dash/${deps.accountId}/${encodeURIComponent(config.Name)}/${asset}?${target.toString()}`);
+    }
+    const session = await findSession(deps, existing);
+    if (session.configName !== req.params.config) throw new HttpError(400, `Session ${existing} belongs to configuration "${session.configName}", not "${req.params.config}"`);
+    if (session.format !== 'dash') throw new HttpError(400, `Session ${existing} plays HLS; its manifest is /v1/master/…`);
+    const r = await dashManifestFor(deps, session, requestBaseUrl(req));
+    reply.header('x-stitchbench-session', session.id);
+    return served(req, reply, r.text, 'dash', { sessionId: session.id, originMs: r.originMs, adsMs: r.adsMs, processingMs: r.processingMs });
+  });
+
   // Explicit session initialisation (client- or server-side reporting).
   app.post<{ Params: { acct: string; config: string; '*': string } }>('/v1/session/:acct/:config/*', async (req) => {
     checkAccount(deps, req.params.acct);
@@ -116,5 +151,6 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
   });
 
   await app.register(segmentRoutes, deps);
+  await app.register(dashSegmentRoutes, deps);
   await app.register(interstitialRoutes, deps);
 }

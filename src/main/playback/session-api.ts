@@ -2,11 +2,12 @@
 // what the stitcher decided — tracks, avails with their ads / skipped ads / fallbacks, debug manifests.
 import type { FastifyInstance } from 'fastify';
 import type { AvailDecision } from '../avails/types.js';
+import { dashAvailPlan } from '../avails/dash-plan.js';
 import { HttpError } from '../http/errors.js';
 import type { SessionStore } from '../sessions/store.js';
 import type { Session } from '../sessions/types.js';
 
-function availView(d: AvailDecision) {
+function availView(d: AvailDecision, s: Session) {
   return {
     availId: d.availId,
     key: d.key,
@@ -22,6 +23,8 @@ function availView(d: AvailDecision) {
     vast: d.vast ?? null,
     ads: d.items.map((i) => ({ kind: i.kind, adId: i.adId, offset: i.offset, duration: i.duration, creative: i.creative.url, title: i.ad?.adTitle ?? null })),
     skipped: d.skipped,
+    // DASH: the ad Periods' ids in order (what dash.js reports on a period switch).
+    ...(s.format === 'dash' && !d.fallback ? { periods: dashAvailPlan(d, { prefix: '', accountId: s.accountId, sessionId: s.id }).plan.periods.map((p) => ({ id: p.id, adId: p.adId, kind: p.kind, duration: p.duration })) } : {}),
   };
 }
 
@@ -40,7 +43,7 @@ function sessionView(s: Session, full: boolean) {
     lastAccessAt: s.lastAccessAt,
     ttlSeconds: Math.round(s.ttlMs / 1000),
     tracks: s.tracks,
-    avails: [...s.decided.values()].sort((a, b) => a.key - b.key).map(availView),
+    avails: [...s.decided.values()].sort((a, b) => a.key - b.key).map((d) => availView(d, s)),
     ...(full ? { adsParams: s.request.adsParams, playerParams: s.request.playerParams, debug: s.debug } : {}),
   };
 }

@@ -51,6 +51,12 @@ export interface Session {
   /** Inactivity after which the session expires: 10× the manifest duration (at least a minute). */
   ttlMs: number;
   tracks: ContentTrack[];
+  /** DASH: the content's adaptation sets (first Period), which ads are matched to. */
+  dashSets?: import('../creatives/dash-match.js').DashContentSet[];
+  /** DASH: breaks seen so far (MPD-timeline start), re-applied while the origin still lists their time. */
+  dashBreaks?: Map<number, { start: number; durationSeconds?: number }>;
+  /** DASH live: the origin's edge (MPD seconds) when the session first saw the stream. */
+  dashJoin?: number;
   container?: 'ts' | 'fmp4';
   live?: boolean;
   /** Live: the edge (PDT ms, or media sequence) when the session first saw the stream — avail suppression's reference. */

@@ -1,7 +1,7 @@
 // Maps a demo URL (asset, packaging, file) to a manifest body or a segment file on disk.
 import { join } from 'node:path';
 import { segmentCount, type PackagedAsset } from '../media/model.js';
-import { dashLiveMpd, dashVodMpd } from './dash.js';
+import { dashLiveMpd, dashVodMpd, type DashPeriodLayout } from './dash.js';
 import { hlsMediaPlaylist, hlsMultivariant, type HlsMarkerStyle } from './hls.js';
 import type { DemoPackage } from './packages.js';
 import { liveWindow, vodTimeline } from './timeline.js';
@@ -24,6 +24,9 @@ export interface RenderRequest {
   /** false for ad creatives: they carry no markers. */
   markers: boolean;
   utcTimingUrl: string;
+  /** DASH only: a new Period at every ad break ('multi', the default, as MediaPackage does) or today's
+   *  single Period ('single'). Ad creatives (markers false) are always single-Period. */
+  dashPeriods?: DashPeriodLayout;
 }
 
 export function renderManifest(r: RenderRequest): RenderedManifest | undefined {
@@ -31,9 +34,10 @@ export function renderManifest(r: RenderRequest): RenderedManifest | undefined {
   const count = segmentCount(asset);
   if (pkg.format === 'dash') {
     if (r.file !== 'manifest.mpd') return undefined;
+    const layout: DashPeriodLayout = r.markers ? (r.dashPeriods ?? 'multi') : 'single';
     const body = r.live
-      ? dashLiveMpd(asset, liveWindow({ segmentCount: count }, r.nowMs).segments, r.nowMs, r.markers, r.utcTimingUrl)
-      : dashVodMpd(asset, r.markers);
+      ? dashLiveMpd(asset, liveWindow({ segmentCount: count }, r.nowMs).segments, r.nowMs, r.markers, r.utcTimingUrl, layout)
+      : dashVodMpd(asset, r.markers, layout);
     return { body, contentType: MPD, format: 'dash' };
   }
   if (r.file === 'master.m3u8') return { body: hlsMultivariant(asset, pkg.container), contentType: M3U8, format: 'hls-multivariant' };

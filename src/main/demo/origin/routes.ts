@@ -1,6 +1,15 @@
 // HTTP face of the demo origin (/demo/origin/…) and of the demo ads' media (/demo/ads/media/…).
 // Manifests are rendered per request (live ones from the wall clock); segments are files sent with
 // Range/ETag support. Every response is reported on the bus.
+//
+// DASH manifest option (content only, /demo/origin/{vod|live}/dash/manifest.mpd):
+//   (none)          a new Period at every ad-break start, and live at every loop start, each break's Period
+//                   carrying its one SCTE-35 Event — like MediaPackage with "period triggers: ADS", which is
+//                   what MediaTailor's default MULTI_PERIOD mode expects (it reads one Event per Period).
+//   ?periods=single the single-Period layout for MediaTailor's SINGLE_PERIOD mode: VOD one Period with
+//                   every Event, live one Period per loop with the Events of the breaks in the window.
+//   any other value of `periods` is a 400. HLS manifests and ad creatives ignore it (creatives are always
+//   one Period without Events).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventBus } from '../../bus/event-bus.js';
 import { HttpError } from '../../http/errors.js';
@@ -8,6 +17,7 @@ import type { DemoWorld } from '../world.js';
 import { AD_PACKAGES, DEMO_PACKAGES, type DemoPackage } from './packages.js';
 import { renderManifest, segmentPath } from './render.js';
 import type { PackagedAsset } from '../media/model.js';
+import type { DashPeriodLayout } from './dash.js';
 import { join } from 'node:path';
 
 export interface DemoOriginOptions {
@@ -54,10 +64,19 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
     });
   });
 
-  const sendManifest = (req: FastifyRequest, reply: FastifyReply, asset: PackagedAsset, pkg: DemoPackage, live: boolean, file: string, markers: boolean) => {
+  const sendManifest = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    asset: PackagedAsset,
+    pkg: DemoPackage,
+    live: boolean,
+    file: string,
+    markers: boolean,
+    dashPeriods: DashPeriodLayout = 'multi',
+  ) => {
     const t0 = performance.now();
     const base = `${req.protocol}://${req.host}`;
-    const out = renderManifest({ asset, pkg, live, file, nowMs: now(), markers, utcTimingUrl: `${base}/demo/origin/time` });
+    const out = renderManifest({ asset, pkg, live, file, nowMs: now(), markers, utcTimingUrl: `${base}/demo/origin/time`, dashPeriods });
     if (!out) throw new HttpError(404, `No manifest "${file}" in this ${pkg.format.toUpperCase()} packaging`);
     const ms = Math.round((performance.now() - t0) * 100) / 100;
     bus.emit({ kind: 'manifest.served', path: req.url.split('?')[0] ?? req.url, format: out.format, source: 'demo-origin', status: 200, ms, bytes: Buffer.byteLength(out.body) });
@@ -76,10 +95,12 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
   /** Server clock for DASH UTCTiming (urn:mpeg:dash:utc:http-iso:2014). */
   app.get('/demo/origin/time', async (_req, reply) => reply.type('text/plain').header('cache-control', 'no-store').send(new Date(now()).toISOString()));
 
-  app.get<{ Params: { kind: string; pkg: string; file: string } }>('/demo/origin/:kind/:pkg/:file', async (req, reply) => {
+  app.get<{ Params: { kind: string; pkg: string; file: string }; Querystring: { periods?: unknown } }>('/demo/origin/:kind/:pkg/:file', async (req, reply) => {
     const index = requireReady(world);
     const live = parseKind(req.params.kind);
-    return sendManifest(req, reply, index.content, lookupPackage(DEMO_PACKAGES, req.params.pkg), live, req.params.file, true);
+    const pkg = lookupPackage(DEMO_PACKAGES, req.params.pkg);
+    const dashPeriods = pkg.format === 'dash' ? parseDashPeriods(req.query.periods) : 'multi';
+    return sendManifest(req, reply, index.content, pkg, live, req.params.file, true, dashPeriods);
   });
 
   app.get<{ Params: { kind: string; pkg: string; track: string; file: string } }>(
@@ -123,4 +144,14 @@ function parseKind(kind: string): boolean {
   if (kind === 'live') return true;
   if (kind === 'vod') return false;
   throw new HttpError(404, `Unknown demo asset kind "${kind}" (expected vod or live)`);
+}
+
+/** `?periods=` on a DASH content manifest: absent → one Period per ad break (MediaPackage-style); `single`. */
+function parseDashPeriods(value: unknown): DashPeriodLayout {
+  if (value === undefined) return 'multi';
+  if (value === 'single') return 'single';
+  throw new HttpError(
+    400,
+    `Unknown DASH periods option ${JSON.stringify(value)}: use periods=single for one Period (per loop, live) holding every break's Event, or leave it out for a new Period at every ad break`,
+  );
 }

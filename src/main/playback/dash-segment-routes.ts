@@ -1,0 +1,36 @@
+// /v1/dashsegment/…: every ad segment (and init segment) of a stitched MPD comes through here — 302 to the
+// creative's file — so the engine sees exactly which ad segments a player fetched, as for HLS.
+import type { FastifyInstance } from 'fastify';
+import { dashAvailPlan } from '../avails/dash-plan.js';
+import { HttpError } from '../http/errors.js';
+import { checkAccount, findSession } from './sessions.js';
+import type { PlaybackDeps } from './routes.js';
+
+export async function dashSegmentRoutes(app: FastifyInstance, deps: PlaybackDeps): Promise<void> {
+  app.get<{ Params: { acct: string; session: string; key: string; period: string; track: string; file: string } }>(
+    '/v1/dashsegment/:acct/:session/:key/:period/:track/:file',
+    async (req, reply) => {
+      const t0 = performance.now();
+      checkAccount(deps, req.params.acct);
+      const session = await findSession(deps, req.params.session);
+      const decision = session.decided.get(Number(req.params.key));
+      if (!decision) throw new HttpError(404, `Session ${session.id} has no avail ${req.params.key}`);
+      const planned = dashAvailPlan(decision, { prefix: '', accountId: session.accountId, sessionId: session.id });
+      const target = planned.targets.get(Number(req.params.period))?.get(req.params.track);
+      const m = /^(\d+)\.m4s$/.exec(req.params.file);
+      const url = req.params.file === 'init.mp4' ? target?.init : m ? target?.urls[Number(m[1]) - 1] : undefined;
+      if (!url) throw new HttpError(404, `No ad segment ${req.params.period}/${req.params.track}/${req.params.file} in avail ${req.params.key}`);
+      deps.bus.emit({
+        kind: 'segment.served',
+        sessionId: session.id,
+        path: req.url.split('?')[0]!,
+        source: 'stitcher',
+        ad: true,
+        status: 302,
+        ms: Math.round((performance.now() - t0) * 100) / 100,
+        bytes: 0,
+      });
+      return reply.code(302).header('cache-control', 'no-store').redirect(url);
+    },
+  );
+}
