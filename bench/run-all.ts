@@ -4,4 +4,5 @@ await import('./demo-origin.js');
 await import('./scte35.js');
 await import('./vast.js');
 await import('./hls-stitch.js');
+await import('./dash-stitch.js');
 await import('./http-playback.js');

@@ -186,7 +186,8 @@ describe('synthetic cases over HTTP', () => {
     const r = await resolveVast(`${s.url}/slow-chain?n=5`, { timeoutMs: 1000, budgetMs: 400 });
     const took = performance.now() - t0;
     expect(took).toBeGreaterThanOrEqual(395);
-    expect(took).toBeLessThan(800);
+    // The whole chain takes ≥ 900 ms (6 hops × 150 ms): finishing sooner proves the budget cut it.
+    expect(took).toBeLessThan(900);
     expect(r).toMatchObject({ ads: [], errorCode: 301 });
     expect(r.failures[0]!.kind).toBe('budget');
     expect(r.hops.slice(0, 2).map((h) => h.status)).toEqual([200, 200]);

@@ -2,7 +2,7 @@
 // Period → AdaptationSet → Representation) and how to cut it to a time range of its Period. Cutting keeps the
 // original segments and numbers and moves presentationTimeOffset, so a content Period split around an ad break
 // resumes exactly where it left off. Timelines are handled run by run (S@r), never expanded.
-import { attr, childElements, element, firstChild, isElement, localName, type XElement, type XNode } from '../../xml/tree.js';
+import { attr, firstChild, isElement, localName, type XElement, type XNode } from '../../xml/tree.js';
 
 export type SegmentKind = 'SegmentTemplate' | 'SegmentList' | 'SegmentBase';
 const KINDS: readonly string[] = ['SegmentTemplate', 'SegmentList', 'SegmentBase'];
@@ -13,6 +13,8 @@ export interface Run {
   d: number;
   /** Repeats after the first; -1 = until the next S or the Period end. */
   r: number;
+  /** The origin's <S> this run was read from (written back as is when a cut keeps the whole run). */
+  el?: XElement;
 }
 
 export interface Addressing {
@@ -43,16 +45,31 @@ function num(el: XElement, name: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Memo of parsed timelines: a 1-hour audio timeline has ~1800 <S>, read once per document, not per cut. */
+const runsOf = new WeakMap<XElement, Run[]>();
+
+/** Numeric attribute straight from the raw value (numbers carry no entities). */
+function rawNum(el: XElement, name: string): number | undefined {
+  const v = el.attrs[name];
+  if (v === undefined) return undefined;
+  const n = +v;
+  return Number.isFinite(n) ? n : undefined;
+}
+
 export function readRuns(timeline: XElement): Run[] {
+  const known = runsOf.get(timeline);
+  if (known) return known;
   const runs: Run[] = [];
   let next = 0;
-  for (const s of childElements(timeline, 'S')) {
-    const d = num(s, 'd') ?? 0;
-    const t = num(s, 't') ?? next;
-    const r = num(s, 'r') ?? 0;
-    runs.push({ t, d, r });
+  for (const s of timeline.children) {
+    if (!isElement(s) || localName(s.name) !== 'S') continue;
+    const d = rawNum(s, 'd') ?? 0;
+    const t = rawNum(s, 't') ?? next;
+    const r = rawNum(s, 'r') ?? 0;
+    runs.push({ t, d, r, el: s });
     next = t + d * (r + 1);
   }
+  runsOf.set(timeline, runs);
   return runs;
 }
 
@@ -134,7 +151,7 @@ export function cutAddressing(a: Addressing, range: Range, periodSeconds: number
         const kmax = Math.min(c - 1, mb === Number.POSITIVE_INFINITY ? c - 1 : Math.ceil((mb - tol - run.t) / run.d) - 1);
         if (kmax >= kmin) {
           if (first < 0) first = index + kmin;
-          out.push({ t: run.t + kmin * run.d, d: run.d, r: kmax - kmin });
+          out.push(kmin === 0 && kmax === c - 1 ? run : { t: run.t + kmin * run.d, d: run.d, r: kmax - kmin });
           count += kmax - kmin + 1;
         }
       }
@@ -155,10 +172,19 @@ export function timelineElement(runs: Run[]): XElement {
   const kids: XNode[] = [];
   let expected = Number.NaN;
   for (const run of runs) {
-    kids.push(element('S', { t: run.t === expected ? undefined : run.t, d: run.d, r: run.r > 0 ? run.r : undefined }));
+    // A whole origin run is written back as it came when its t is (or is not) written the same way.
+    if (run.el && run.r >= 0 && (run.el.attrs.t !== undefined) === (run.t !== expected)) {
+      kids.push(run.el);
+      expected = run.t + run.d * (run.r + 1);
+      continue;
+    }
+    // Numbers need no escaping: build the attributes directly (this runs for every kept <S>).
+    const attrs: Record<string, string> = run.t === expected ? { d: String(run.d) } : { t: String(run.t), d: String(run.d) };
+    if (run.r > 0) attrs.r = String(run.r);
+    kids.push({ name: 'S', attrs, children: [] });
     expected = run.t + run.d * (run.r + 1);
   }
-  return element('SegmentTimeline', {}, kids);
+  return { name: 'SegmentTimeline', attrs: {}, children: kids };
 }
 
 /** The element rewritten for a cut: explicit timescale / presentationTimeOffset / startNumber, cut timeline,

@@ -52,25 +52,23 @@ function rewriteUrl(raw: string, plan: DashStitchPlan, base?: string): string {
   return escapeXml(plan.contentUrl ? plan.contentUrl(abs) : abs);
 }
 
-/** Cut every Segment* element of an AdaptationSet (and its Representations) to a range. */
+/** Cut every Segment* element of an AdaptationSet (and its Representations) to a range. Each addressing is
+ *  resolved and cut once: Representations without their own element share the set's cut. */
 function cutAdaptationSet(as: XElement, pSeg: XElement | undefined, range: Range, periodSeconds: number | undefined, counts: number[]): XElement {
   const aSeg = segmentElement(as);
   const chainFor = (el: XElement, parents: (XElement | undefined)[]) => [...parents.filter((e): e is XElement => e !== undefined && localName(e.name) === localName(el.name)), el];
+  const inherited = aSeg ?? pSeg;
+  const inheritedEff = inherited ? resolveAddressing(chainFor(inherited, inherited === aSeg ? [pSeg] : [])) : undefined;
+  const inheritedCut = inheritedEff ? cutAddressing(inheritedEff, range, periodSeconds) : undefined;
+  let counted = false;
   const children: XNode[] = as.children.map((n) => {
     if (!isElement(n)) return n;
-    if (n === aSeg) {
-      const eff = resolveAddressing(chainFor(n, [pSeg]));
-      return eff ? applyCut(n, eff, cutAddressing(eff, range, periodSeconds)) : n;
-    }
+    if (n === aSeg) return inheritedEff && inheritedCut ? applyCut(n, inheritedEff, inheritedCut) : n;
     if (localName(n.name) !== 'Representation') return n;
     const rSeg = segmentElement(n);
     if (!rSeg) {
-      const inner = aSeg ?? pSeg;
-      if (inner) {
-        const eff = resolveAddressing(chainFor(inner, inner === aSeg ? [pSeg] : []));
-        const c = eff && cutAddressing(eff, range, periodSeconds);
-        if (c?.count !== undefined) counts.push(c.count);
-      }
+      if (!counted && inheritedCut?.count !== undefined) counts.push(inheritedCut.count);
+      counted = true;
       return n;
     }
     const eff = resolveAddressing(chainFor(rSeg, [pSeg, aSeg]));
