@@ -18,6 +18,7 @@ import { contentEdge, contentOrigin, MpdError, scanMpd, type MpdScan } from '../
 import { parseDuration } from '../stitch/dash/time.js';
 import { attr } from '../xml/tree.js';
 import { MIN_SESSION_TTL_MS } from './sessions.js';
+import { contentRewriter, roundMs } from './cdn.js';
 import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
 import type { MediaResult } from './hls-manifest.js';
@@ -183,16 +184,5 @@ export async function dashManifestFor(deps: DashDeps, session: Session, requestB
     session.debug.push({ at: deps.now(), track: 0, origin: origin.body, stitched: result.text });
     if (session.debug.length > MAX_DEBUG) session.debug.shift();
   }
-  return { text: result.text, originMs: origin.ms, adsMs: round(adsMs), processingMs: round(processingMs) };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}
-
-/** CdnConfiguration.ContentSegmentUrlPrefix replaces the origin (VideoContentSourceUrl) part of content URLs. */
-function contentRewriter(source: string, prefix: string): (absolute: string) => string {
-  const from = source.replace(/\/+$/, '');
-  const to = prefix.replace(/\/+$/, '');
-  return (u) => (u.startsWith(from) ? to + u.slice(from.length) : u);
+  return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };
 }

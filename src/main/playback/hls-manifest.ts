@@ -14,6 +14,7 @@ import { parseMultivariant, singleVariant } from '../stitch/hls/multivariant.js'
 import type { MediaStitchPlan, TrackAvail } from '../stitch/hls/plan.js';
 import { stitchMediaPlaylist } from '../stitch/hls/render-media.js';
 import { MIN_SESSION_TTL_MS } from './sessions.js';
+import { contentRewriter, roundMs } from './cdn.js';
 import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
 import { withQuery } from './request-params.js';
@@ -203,16 +204,5 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
     session.debug.push({ at: deps.now(), track: n, origin: origin.body, stitched: result.text });
     if (session.debug.length > MAX_DEBUG) session.debug.shift();
   }
-  return { text: result.text, originMs: origin.ms, adsMs: round(adsMs), processingMs: round(processingMs) };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}
-
-/** CdnConfiguration.ContentSegmentUrlPrefix replaces the origin (VideoContentSourceUrl) part of content URLs. */
-function contentRewriter(source: string, prefix: string): (absolute: string) => string {
-  const from = source.replace(/\/+$/, '');
-  const to = prefix.replace(/\/+$/, '');
-  return (u) => (u.startsWith(from) ? to + u.slice(from.length) : u);
+  return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };
 }
