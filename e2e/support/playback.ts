@@ -100,9 +100,30 @@ export interface AdSegmentFetch {
 
 const AD_SEGMENT = /\/v1\/segment\/[^/]+\/([^/]+)\/(\d+)\/([^/]+)\/(\d+)\/(\d+)\.[a-z0-9]+(?:\?|$)/i;
 
+/** A stitched DASH ad segment: /v1/dashsegment/{acct}/{session}/{availKey}/{k-1}/{set}-{rep}/{n}.m4s or init.mp4. */
+export interface DashAdSegmentFetch {
+  session: string;
+  availKey: string;
+  /** Index of the ad Period within its avail (k − 1 of Period id {availId}_{k}). */
+  index: number;
+  /** Content adaptation set and representation the ad segment stands in for. */
+  set: number;
+  rep: number;
+  /** "init.mp4" or "{n}.m4s". */
+  file: string;
+  /** Where the stitcher redirected to. */
+  mediaUrl: string;
+}
+
+const DASH_AD_SEGMENT = /\/v1\/dashsegment\/[^/]+\/([^/]+)\/([^/]+)\/(\d+)\/(\d+)-(\d+)\/(init\.mp4|\d+\.m4s)(?:\?|$)/;
+
 export interface NetworkLog {
   /** Stitched ad segments whose redirect chain (/v1/segment/… → 302 → ad media) ended in a 200. */
   adSegments: AdSegmentFetch[];
+  /** The same for DASH (/v1/dashsegment/… → 302 → ad media → 200). */
+  dashAdSegments: DashAdSegmentFetch[];
+  /** Responses of the stitcher's DASH endpoint (/v1/dash/…): the 302 that creates a session, then its MPDs. */
+  dashManifests: { url: string; status: number; session: string | undefined }[];
   /** Every URL requested, in order. */
   requests: string[];
   /** Multivariant responses of the stitcher: their session header, and whether they joined an existing session. */
@@ -112,11 +133,12 @@ export interface NetworkLog {
 }
 
 export function recordNetwork(page: Page): NetworkLog {
-  const log: NetworkLog = { adSegments: [], requests: [], masters: [], mediaPlaylists: new Map() };
+  const log: NetworkLog = { adSegments: [], dashAdSegments: [], dashManifests: [], requests: [], masters: [], mediaPlaylists: new Map() };
   page.on('request', (req) => log.requests.push(req.url()));
   page.on('response', (res) => {
     const url = res.url();
     if (url.includes('/v1/master/')) log.masters.push({ url, status: res.status(), session: res.headers()['x-stitchbench-session'] });
+    if (url.includes('/v1/dash/')) log.dashManifests.push({ url, status: res.status(), session: res.headers()['x-stitchbench-session'] });
     if (url.includes('/v1/manifest/') && res.status() === 200) {
       res.text().then(
         (body) => log.mediaPlaylists.set(url, body),
@@ -128,6 +150,14 @@ export function recordNetwork(page: Page): NetworkLog {
     let first = req;
     for (let r = req.redirectedFrom(); r; r = r.redirectedFrom()) first = r;
     if (first === req) return; // not redirected: not a stitched ad segment (or not its final hop)
+    const d = DASH_AD_SEGMENT.exec(first.url());
+    if (d) {
+      void req.response().then((res) => {
+        if (res?.status() !== 200) return;
+        log.dashAdSegments.push({ session: d[1]!, availKey: d[2]!, index: Number(d[3]), set: Number(d[4]), rep: Number(d[5]), file: d[6]!, mediaUrl: req.url() });
+      });
+      return;
+    }
     const m = AD_SEGMENT.exec(first.url());
     if (!m) return;
     void req.response().then((res) => {
@@ -177,6 +207,31 @@ export async function playerSession(page: Page): Promise<string> {
   return (await badge.getAttribute('data-session-id'))!;
 }
 
+/** The player's own event list, oldest first (the page shows it newest first). */
+export async function playerLog(page: Page, type?: string): Promise<{ type: string; level: string; text: string }[]> {
+  const entries = await page
+    .getByTestId('player-log')
+    .first()
+    .locator(type ? `li[data-type="${type}"]` : 'li[data-type]')
+    .evaluateAll((lis) =>
+      lis.map((li) => ({
+        type: li.getAttribute('data-type') ?? '',
+        level: li.getAttribute('data-level') ?? '',
+        text: li.querySelector('.player-log-text')?.textContent ?? '',
+      })),
+    );
+  return entries.reverse();
+}
+
+/** dash.js period switches as the player logged them ("period {from} → {to} at {t}"), oldest first; `from` is
+ *  null for the first Period played. */
+export async function periodSwitches(page: Page): Promise<{ from: string | null; to: string }[]> {
+  return (await playerLog(page, 'period')).flatMap(({ text }) => {
+    const m = /^period (\S+) → (\S+)/.exec(text);
+    return m ? [{ from: m[1] === '–' ? null : m[1]!, to: m[2]! }] : [];
+  });
+}
+
 export async function expectNoPlayerErrors(page: Page): Promise<void> {
   await expect(page.getByTestId('player-errors').first()).toHaveText('0');
   await expect(page.getByTestId('player-log').first().locator('li[data-level="error"]')).toHaveCount(0);
@@ -186,6 +241,7 @@ export async function expectNoPlayerErrors(page: Page): Promise<void> {
 
 export interface SessionView {
   sessionId: string;
+  format: 'hls' | 'dash';
   live: boolean | null;
   insertionMode: string;
   tracks: { n: number; kind: string }[];
@@ -194,8 +250,11 @@ export interface SessionView {
     key: number;
     durationSeconds: number | null;
     filledSeconds: number;
+    slateSeconds: number;
     fallback: string | null;
     ads: { kind: string; adId: string; offset: number; duration: number; creative: string }[];
+    /** DASH: the avail's ad Periods in order (ids {availId}_{k}, what dash.js reports on a period switch). */
+    periods?: { id: string; adId: string; kind: string; duration: number }[];
   }[];
 }
 

@@ -1,6 +1,6 @@
-// The bench in a real browser: demo content plays through hls.js (stitched by the bench's own stitcher) and
-// dash.js (the origin: DASH is not stitched yet), and the live event log shows the engine serving it.
-// Ads themselves are proven in stitched.spec.ts.
+// The bench in a real browser: demo content plays stitched by the bench's own stitcher through hls.js and
+// dash.js, and the live event log shows the engine serving it. Ads themselves are proven in stitched.spec.ts
+// (HLS) and dash-stitched.spec.ts (DASH).
 import { expect, test, type Page } from '@playwright/test';
 
 const url = () => process.env.STITCHBENCH_E2E_URL ?? '';
@@ -32,15 +32,19 @@ test('the demo VOD (HLS TS) plays stitched in hls.js past 5 s without errors', a
   expect(errors).toEqual([]);
 });
 
-test('the demo VOD (DASH) plays the origin in dash.js past 5 s without errors', async ({ page }) => {
+test('the demo VOD (DASH) plays stitched in dash.js past 5 s without errors', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url()}/?asset=vod-dash`);
   await playbackProgress(page, 5);
-  await expectSource(page, 'origin');
-  await expect(page.getByTestId('player-url').first()).toContainText('/demo/origin/vod/dash/');
-  await expect(page.getByTestId('ad-avails').first()).toHaveText(/none \(origin stream\)/);
+  await expectSource(page, 'stitched');
+  // dash.js plays the session's own MPD (the stitcher's 302 target), not the URL that creates sessions.
+  await expect(page.getByTestId('player-url').first()).toContainText(/\/v1\/dash\/[^/]+\/demo\/vod\/dash\/manifest\.mpd\?aws\.sessionId=[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('ad-avails').first()).toHaveAttribute('data-count', '2');
+  expect(errors).toEqual([]);
 });
 
-for (const [asset, mode] of [['live-hls-fmp4', 'stitched'], ['live-dash', 'origin']] as const) {
+for (const [asset, mode] of [['live-hls-fmp4', 'stitched'], ['live-dash', 'stitched']] as const) {
 test(`the live demo channel (${asset}) plays (${mode})`, async ({ page }) => {
   await page.goto(`${url()}/?asset=${asset}`);
   await expectSource(page, mode);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../src/shared/events.js';
 import { LIVE_EPOCH_MS } from '../../src/main/demo/origin/timeline.js';
 import { startTestEngine, type TestEngine } from '../helpers/engine.js';
-import { readMpd } from '../stitch/dash/helpers.js';
+import { presentation, readMpd } from '../stitch/dash/helpers.js';
 import { sessionView, text } from './helpers.js';
 
 // 14 s into loop 100 of the 100 s demo asset: the break at 20 s is 6 s away.
@@ -61,6 +61,27 @@ describe('live DASH, a viewer refreshing every 2 s for 90 s', () => {
       expect(o.mpd.attrs.type).toBe('dynamic');
       expect(o.mpd.attrs.availabilityStartTime).toBe('2026-01-01T00:00:00.000Z');
     }
+  });
+
+  it('a content segment stays in the same Period (id and start) on every refresh, also after its break slid out', () => {
+    const home = new Map<string, string>();
+    for (const o of outputs) {
+      for (const p of o.periods) {
+        if (/^\d+_\d$/.test(p.id)) continue;
+        // Segment numbers restart with every loop of the asset; its media time on the MPD clock does not.
+        for (const [at] of presentation(p)) {
+          const n = String(Math.round(at * 1000));
+          const where = `${p.id}@${p.start}`;
+          expect(home.get(n) ?? where, `segment at ${n} ms`).toBe(where);
+          home.set(n, where);
+        }
+      }
+    }
+    expect(home.size).toBeGreaterThan(30);
+  });
+
+  it('an ad Period appears with all its tracks at once (video and audio), never one before the other', () => {
+    for (const o of outputs) for (const p of o.periods) if (/^\d+_\d$/.test(p.id)) expect(p.sets.map((x) => x.contentType), p.id).toEqual(['video', 'audio']);
   });
 
   it('both breaks of the loop become two ad Periods each, at the break times, content resuming after them', () => {

@@ -1,5 +1,6 @@
 // The player's session avails in one line: what the stitcher decided for each (from the `avail` events) and
-// how many of its ad segments this player has played. The full ad timeline is a panel of its own.
+// how many of its ad segments (HLS) or ad Periods (DASH) this player has played. The full ad timeline is a
+// panel of its own.
 import type { AvailEvent } from '../../shared/events';
 import { availsOf, useAvails } from '../store/avails';
 import type { PlayerRuntime } from '../store/player';
@@ -15,6 +16,7 @@ export function AdAvails({ runtime }: { runtime: PlayerRuntime }) {
       data-testid="ad-avails"
       data-count={avails.length}
       data-ad-segments={ads.segments}
+      data-ad-periods={ads.periods}
       data-playing-ad={ads.current ?? undefined}
     >
       {mode !== 'stitched' ? (
@@ -25,16 +27,23 @@ export function AdAvails({ runtime }: { runtime: PlayerRuntime }) {
         <>
           {avails.length > shown.length && <span className="ad-avail-more">+{avails.length - shown.length} earlier </span>}
           {shown.map((a) => (
-            <Avail key={a.availId} avail={a} played={ads.byAvail[a.availId] ?? 0} playing={ads.current === a.availId} />
+            <Avail
+              key={a.availId}
+              avail={a}
+              played={ads.byAvail[a.availId] ?? 0}
+              playedPeriods={ads.periodsByAvail[a.availId] ?? 0}
+              playing={ads.current === a.availId}
+            />
           ))}
         </>
       )}
       {ads.segments > 0 && <span className="ad-played"> · {ads.segments} ad segment(s) played</span>}
+      {ads.periods > 0 && <span className="ad-played"> · {ads.periods} ad Period(s) played</span>}
     </dd>
   );
 }
 
-function Avail({ avail, played, playing }: { avail: AvailEvent; played: number; playing: boolean }) {
+function Avail({ avail, played, playedPeriods, playing }: { avail: AvailEvent; played: number; playedPeriods: number; playing: boolean }) {
   const what = avail.fallback ? `fallback ${avail.fallback}` : avail.ads.map((a) => a.adId).join(', ') || 'no ads';
   return (
     <span
@@ -45,6 +54,7 @@ function Avail({ avail, played, playing }: { avail: AvailEvent; played: number; 
       data-duration={avail.durationSeconds}
       data-fallback={avail.fallback ?? undefined}
       data-played-segments={played}
+      data-played-periods={playedPeriods}
       data-playing={playing || undefined}
       title={avail.skipped.length ? `skipped: ${avail.skipped.map((s) => `${s.adId} (${s.reason})`).join(', ')}` : undefined}
     >

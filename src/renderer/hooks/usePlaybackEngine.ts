@@ -53,7 +53,9 @@ export function usePlaybackEngine(
         reportError(errorKey, `Player ${playerId}: ${message}`);
       },
       session: (id) => current && usePlayers.getState().setSession(playerId, id),
+      sourceUrl: (playing) => current && usePlayers.getState().setUrl(playerId, playing),
       adSegment: (availKey) => current && usePlayers.getState().setAdSegment(playerId, availKey),
+      adPeriod: (availId) => current && usePlayers.getState().setAdPeriod(playerId, availId),
       interstitial: (what) => current && usePlayers.getState().countInterstitial(playerId, what),
     };
 
@@ -62,7 +64,7 @@ export function usePlaybackEngine(
     // once (React StrictMode mounts, unmounts and mounts again in development) never sends a request.
     let engine: PlaybackEngine | undefined;
     const timer = setTimeout(() => {
-      engine = createEngine(format, { video, url, autoplay, callbacks });
+      engine = createEngine(format, { video, url, stitched: mode === 'stitched', autoplay, callbacks });
       engineRef.current = engine;
       usePlayers.getState().setEngineName(playerId, engine.name);
     }, 0);

@@ -12,8 +12,12 @@ export interface EngineCallbacks {
   failed(message: string): void;
   /** The stitcher named the playback session (first manifest response). */
   session(sessionId: string): void;
+  /** The engine plays this URL in place of the one it was given (a stitched DASH session's own URL). */
+  sourceUrl(url: string): void;
   /** The playing fragment changed: a stitched ad segment of the avail with this key, or content (null). */
   adSegment(availKey: string | null): void;
+  /** DASH: playback entered a stitched ad Period of the avail with this id, or a content Period (null). */
+  adPeriod(availId: string | null): void;
   /** An HLS Interstitial (guided ad insertion) started, or one of its assets did. */
   interstitial(what: 'event' | 'asset'): void;
 }
@@ -36,6 +40,8 @@ export interface PlaybackEngine {
 export interface EngineOptions {
   video: HTMLVideoElement;
   url: string;
+  /** The URL is the stitcher's (a session with ads), not the origin's. */
+  stitched: boolean;
   autoplay: boolean;
   callbacks: EngineCallbacks;
 }

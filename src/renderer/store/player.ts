@@ -33,12 +33,15 @@ export interface PlayerStats {
 /** What the player was pointed at: the stitcher (a session with ads) or the origin (content only). */
 export type SourceMode = 'stitched' | 'origin';
 
-/** Ads as the player met them: stitched ad segments it played, HLS Interstitials it started. */
+/** Ads as the player met them: stitched ad segments (HLS) or ad Periods (DASH) it played, HLS Interstitials it started. */
 export interface AdPlayback {
-  /** Stitched ad segments that became the playing fragment, in total and per avail key. */
+  /** Stitched ad segments that became the playing fragment (HLS), in total and per avail key. */
   segments: number;
   byAvail: Record<string, number>;
-  /** Playing an ad segment right now (avail key), or null for content. */
+  /** Stitched ad Periods playback entered (DASH), in total and per avail id. */
+  periods: number;
+  periodsByAvail: Record<string, number>;
+  /** Playing an ad right now (avail key), or null for content. */
   current: string | null;
   /** HLS Interstitials (guided insertion) started, and their assets started. */
   interstitials: number;
@@ -49,7 +52,7 @@ export interface PlayerRuntime {
   engine: string | null;
   url: string | null;
   mode: SourceMode | null;
-  /** Why the origin is played when it is (no configuration, DASH not stitched yet). */
+  /** Why the origin is played when it is (no playback configuration). */
   modeNote: string | null;
   /** The stitcher's session id, once the player's first manifest response named it. */
   sessionId: string | null;
@@ -70,7 +73,7 @@ export interface SourceInfo {
 const MAX_LOG = 300;
 const EMPTY_STATS: PlayerStats = { currentTime: 0, duration: Number.NaN, bufferLength: 0 };
 
-const NO_ADS: AdPlayback = { segments: 0, byAvail: {}, current: null, interstitials: 0, interstitialAssets: 0 };
+const NO_ADS: AdPlayback = { segments: 0, byAvail: {}, periods: 0, periodsByAvail: {}, current: null, interstitials: 0, interstitialAssets: 0 };
 
 export const emptyRuntime = (): PlayerRuntime => ({
   engine: null,
@@ -95,8 +98,12 @@ interface PlayerStore {
   /** A new source is being attached: forget the previous one's state, errors and log. */
   startSource(playerId: string, source: SourceInfo): void;
   setSession(playerId: string, sessionId: string): void;
+  /** The engine plays another URL than it was given (a stitched DASH session's own URL). */
+  setUrl(playerId: string, url: string): void;
   /** The playing fragment changed: an ad segment of avail `availKey`, or content (null). */
   setAdSegment(playerId: string, availKey: string | null): void;
+  /** DASH: playback entered an ad Period of avail `availId`, or a content Period (null). */
+  setAdPeriod(playerId: string, availId: string | null): void;
   countInterstitial(playerId: string, what: 'event' | 'asset'): void;
   setEngineName(playerId: string, engine: string): void;
   /** Nothing to play: back to idle. */
@@ -128,11 +135,18 @@ export const usePlayers = create<PlayerStore>()((set) => {
     startSource: (playerId, { engine, url, mode, modeNote }) =>
       patch(playerId, () => ({ ...emptyRuntime(), engine, url, mode, modeNote: modeNote ?? null, state: 'loading' })),
     setSession: (playerId, sessionId) => patch(playerId, (r) => (r.sessionId === sessionId ? {} : { sessionId })),
+    setUrl: (playerId, url) => patch(playerId, (r) => (r.url === url ? {} : { url })),
     setAdSegment: (playerId, availKey) =>
       patch(playerId, ({ ads }) => {
         if (availKey === null) return ads.current === null ? {} : { ads: { ...ads, current: null } };
         const byAvail = { ...ads.byAvail, [availKey]: (ads.byAvail[availKey] ?? 0) + 1 };
         return { ads: { ...ads, segments: ads.segments + 1, byAvail, current: availKey } };
+      }),
+    setAdPeriod: (playerId, availId) =>
+      patch(playerId, ({ ads }) => {
+        if (availId === null) return ads.current === null ? {} : { ads: { ...ads, current: null } };
+        const periodsByAvail = { ...ads.periodsByAvail, [availId]: (ads.periodsByAvail[availId] ?? 0) + 1 };
+        return { ads: { ...ads, periods: ads.periods + 1, periodsByAvail, current: availId } };
       }),
     countInterstitial: (playerId, what) =>
       patch(playerId, ({ ads }) => ({

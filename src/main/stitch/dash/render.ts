@@ -158,7 +158,9 @@ function adPeriod(ad: DashAdPeriod, start: number, edge: number | undefined, eve
         // Live: only what the origin's edge has reached (the same rule content follows).
         const limit = Math.round(rep.pto + (edge - start + TOL) * rep.timescale);
         segs = segs.filter((s) => s.t + s.d <= limit);
-        if (segs.length === 0) continue;
+        // Not listed until every track has a segment: a Period whose adaptation sets change between refreshes
+        // makes players preload it without the missing track (dash.js then stalls at the boundary).
+        if (segs.length === 0) return undefined;
       }
       const runs = [] as { t: number; d: number; r: number }[];
       for (const s of segs) {
