@@ -45,8 +45,10 @@ function num(el: XElement, name: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Memo of parsed timelines: a 1-hour audio timeline has ~1800 <S>, read once per document, not per cut. */
-const runsOf = new WeakMap<XElement, Run[]>();
+/** Parsed timelines are kept on their element (a 1-hour audio timeline has ~1800 <S>: read once per document,
+ *  not per cut). A property, not a WeakMap: ephemeron tables made GC pauses the p99 of a live refresh. */
+const RUNS = Symbol('runs');
+type WithRuns = XElement & { [RUNS]?: Run[] };
 
 /** Numeric attribute straight from the raw value (numbers carry no entities). */
 function rawNum(el: XElement, name: string): number | undefined {
@@ -57,7 +59,7 @@ function rawNum(el: XElement, name: string): number | undefined {
 }
 
 export function readRuns(timeline: XElement): Run[] {
-  const known = runsOf.get(timeline);
+  const known = (timeline as WithRuns)[RUNS];
   if (known) return known;
   const runs: Run[] = [];
   let next = 0;
@@ -69,7 +71,7 @@ export function readRuns(timeline: XElement): Run[] {
     runs.push({ t, d, r, el: s });
     next = t + d * (r + 1);
   }
-  runsOf.set(timeline, runs);
+  (timeline as WithRuns)[RUNS] = runs;
   return runs;
 }
 
