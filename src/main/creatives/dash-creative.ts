@@ -1,11 +1,11 @@
 // An ad's DASH renditions as the stitcher needs them: the first Period of its MPD, every AdaptationSet and
 // Representation with an explicit segment list (absolute URLs, media times). Cached by URL and coalesced,
-// like the HLS loader: creatives do not change, and a pod shared by many sessions is fetched once.
+// like the HLS loader (creative-cache.ts).
 import type { EventBus } from '../bus/event-bus.js';
-import { FetchError, fetchText } from '../http/fetch-text.js';
+import { CreativeCache, fetchCreativeText } from './creative-cache.js';
 import { attr, childElements, isElement, localName, serializeElement, textOf, type XElement } from '../xml/tree.js';
 import { resolveAddressing, segmentElement } from '../stitch/dash/addressing.js';
-import { MpdError, scanMpd, type AdaptationSetScan } from '../stitch/dash/scan.js';
+import { scanMpd, type AdaptationSetScan } from '../stitch/dash/scan.js';
 import { expandTemplate } from '../stitch/dash/template.js';
 
 export interface DashCreativeSegment {
@@ -48,9 +48,6 @@ export interface DashCreative {
 
 export type DashCreativeResult = { ok: true; creative: DashCreative } | { ok: false; error: string };
 
-const TIMEOUT_MS = 2000;
-const MAX_BYTES = 2 * 1024 * 1024;
-const MAX_CACHED = 500;
 const SET_ATTRS = ['contentType', 'mimeType', 'codecs', 'lang', 'segmentAlignment', 'startWithSAP', 'par', 'frameRate', 'audioSamplingRate'];
 const REP_ATTRS = ['id', 'bandwidth', 'width', 'height', 'codecs', 'mimeType', 'frameRate', 'sar', 'audioSamplingRate', 'scanType'];
 const DESCRIPTORS = new Set(['Role', 'AudioChannelConfiguration', 'Accessibility']);
@@ -142,35 +139,20 @@ export function readDashCreative(text: string, url: string): DashCreative {
 }
 
 export class DashCreativeLoader {
-  private readonly cache = new Map<string, Promise<DashCreativeResult>>();
+  private readonly cache = new CreativeCache<DashCreativeResult>();
   constructor(private readonly bus?: EventBus) {}
 
   load(url: string): Promise<DashCreativeResult> {
-    let p = this.cache.get(url);
-    if (!p) {
-      p = this.fetchCreative(url);
-      this.cache.set(url, p);
-      void p.then((r) => {
-        if (!r.ok) this.cache.delete(url);
-      });
-      if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    }
-    return p;
+    return this.cache.get(url, (u) => this.fetchCreative(u));
   }
 
   private async fetchCreative(url: string): Promise<DashCreativeResult> {
     try {
-      const r = await fetchText(url, { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES });
-      this.bus?.emit({ kind: 'origin.fetch', url, status: r.status, ms: r.ms, bytes: r.bytes });
-      if (r.status >= 400) return { ok: false, error: `HTTP ${r.status} for ${url}` };
+      const r = await fetchCreativeText(url, this.bus);
       return { ok: true, creative: readDashCreative(r.body, r.url) };
     } catch (e) {
-      if (e instanceof FetchError) {
-        this.bus?.emit({ kind: 'origin.fetch', url, status: 0, ms: e.ms, error: e.message });
-        return { ok: false, error: `${e.message} (${url})` };
-      }
-      const msg = e instanceof MpdError || e instanceof Error ? e.message : String(e);
-      return { ok: false, error: `${msg} (${url})` };
+      const msg = e instanceof Error ? e.message : String(e);
+      return { ok: false, error: msg.includes(url) ? msg : `${msg} (${url})` };
     }
   }
 }

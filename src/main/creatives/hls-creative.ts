@@ -1,8 +1,7 @@
 // An ad's HLS renditions as the stitcher needs them: every media playlist of its multivariant, loaded,
-// with absolute segment URLs, durations, init segment and container. Cached by URL (creatives do not
-// change) and coalesced, so a pod shared by many sessions is fetched once.
+// with absolute segment URLs, durations, init segment and container. Cached and coalesced by URL.
 import type { EventBus } from '../bus/event-bus.js';
-import { FetchError, fetchText } from '../http/fetch-text.js';
+import { CreativeCache, fetchCreativeText } from './creative-cache.js';
 import { isMultivariant, scanMediaPlaylist } from '../stitch/hls/scan-media.js';
 import { parseMultivariant, type ContentTrack } from '../stitch/hls/multivariant.js';
 import { uriResolver } from '../stitch/hls/uri.js';
@@ -34,41 +33,16 @@ export interface HlsCreative {
 
 export type CreativeResult = { ok: true; creative: HlsCreative } | { ok: false; error: string };
 
-const TIMEOUT_MS = 2000;
-const MAX_BYTES = 2 * 1024 * 1024;
-const MAX_CACHED = 500;
-
 export class HlsCreativeLoader {
-  private readonly cache = new Map<string, Promise<CreativeResult>>();
+  private readonly cache = new CreativeCache<CreativeResult>();
   constructor(private readonly bus?: EventBus) {}
 
   load(url: string): Promise<CreativeResult> {
-    let p = this.cache.get(url);
-    if (!p) {
-      p = this.fetchCreative(url);
-      this.cache.set(url, p);
-      // Failures are retried on the next request rather than remembered.
-      void p.then((r) => {
-        if (!r.ok) this.cache.delete(url);
-      });
-      if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    }
-    return p;
+    return this.cache.get(url, (u) => this.fetchCreative(u));
   }
 
   private async text(url: string): Promise<string> {
-    try {
-      const r = await fetchText(url, { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES });
-      this.bus?.emit({ kind: 'origin.fetch', url, status: r.status, ms: r.ms, bytes: r.bytes });
-      if (r.status >= 400) throw new Error(`HTTP ${r.status} for ${url}`);
-      return r.body;
-    } catch (e) {
-      if (e instanceof FetchError) {
-        this.bus?.emit({ kind: 'origin.fetch', url, status: 0, ms: e.ms, error: e.message });
-        throw new Error(`${e.message} (${url})`);
-      }
-      throw e;
-    }
+    return (await fetchCreativeText(url, this.bus)).body;
   }
 
   private async fetchCreative(url: string): Promise<CreativeResult> {

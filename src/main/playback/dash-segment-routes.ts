@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { dashAvailPlan } from '../avails/dash-plan.js';
 import { HttpError } from '../http/errors.js';
-import { checkAccount, findSession } from './sessions.js';
+import { adSegmentServed, decidedAvail } from './ad-segment.js';
 import type { PlaybackDeps } from './routes.js';
 
 export async function dashSegmentRoutes(app: FastifyInstance, deps: PlaybackDeps): Promise<void> {
@@ -11,25 +11,13 @@ export async function dashSegmentRoutes(app: FastifyInstance, deps: PlaybackDeps
     '/v1/dashsegment/:acct/:session/:key/:period/:track/:file',
     async (req, reply) => {
       const t0 = performance.now();
-      checkAccount(deps, req.params.acct);
-      const session = await findSession(deps, req.params.session);
-      const decision = session.decided.get(Number(req.params.key));
-      if (!decision) throw new HttpError(404, `Session ${session.id} has no avail ${req.params.key}`);
+      const { session, decision } = await decidedAvail(deps, req.params);
       const planned = dashAvailPlan(decision, { prefix: '', accountId: session.accountId, sessionId: session.id });
       const target = planned.targets.get(Number(req.params.period))?.get(req.params.track);
       const m = /^(\d+)\.m4s$/.exec(req.params.file);
       const url = req.params.file === 'init.mp4' ? target?.init : m ? target?.urls[Number(m[1]) - 1] : undefined;
       if (!url) throw new HttpError(404, `No ad segment ${req.params.period}/${req.params.track}/${req.params.file} in avail ${req.params.key}`);
-      deps.bus.emit({
-        kind: 'segment.served',
-        sessionId: session.id,
-        path: req.url.split('?')[0]!,
-        source: 'stitcher',
-        ad: true,
-        status: 302,
-        ms: Math.round((performance.now() - t0) * 100) / 100,
-        bytes: 0,
-      });
+      adSegmentServed(deps, session.id, req.url, t0, 302, 0);
       return reply.code(302).header('cache-control', 'no-store').redirect(url);
     },
   );

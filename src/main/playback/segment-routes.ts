@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { emptyWebVtt, plannedSegment, trackPlan } from '../avails/track-plan.js';
 import { HttpError } from '../http/errors.js';
-import { checkAccount, findSession } from './sessions.js';
+import { adSegmentServed, decidedAvail } from './ad-segment.js';
 import type { PlaybackDeps } from './routes.js';
 
 export async function segmentRoutes(app: FastifyInstance, deps: PlaybackDeps): Promise<void> {
@@ -11,26 +11,12 @@ export async function segmentRoutes(app: FastifyInstance, deps: PlaybackDeps): P
     '/v1/segment/:acct/:session/:n/:key/:item/:file',
     async (req, reply) => {
       const t0 = performance.now();
-      checkAccount(deps, req.params.acct);
-      const session = await findSession(deps, req.params.session);
-      const key = Number(req.params.key);
-      const decision = session.decided.get(key);
-      if (!decision) throw new HttpError(404, `Session ${session.id} has no avail ${req.params.key}`);
+      const { session, decision } = await decidedAvail(deps, req.params);
       const k = Number.parseInt(req.params.file, 10);
       const plan = trackPlan(decision, Number(req.params.n), { prefix: '', accountId: session.accountId, sessionId: session.id });
       const seg = Number.isFinite(k) ? plannedSegment(plan, Number(req.params.item), k) : undefined;
       if (!seg) throw new HttpError(404, `No ad segment ${req.params.item}/${req.params.file} in avail ${req.params.key}`);
-      const emit = (status: number, bytes: number) =>
-        deps.bus.emit({
-          kind: 'segment.served',
-          sessionId: session.id,
-          path: req.url.split('?')[0]!,
-          source: 'stitcher',
-          ad: true,
-          status,
-          ms: Math.round((performance.now() - t0) * 100) / 100,
-          bytes,
-        });
+      const emit = (status: number, bytes: number) => adSegmentServed(deps, session.id, req.url, t0, status, bytes);
       if (!seg.url) {
         const body = emptyWebVtt();
         emit(200, body.length);

@@ -1,6 +1,6 @@
 /** splice_command() parsers (SCTE 35 2022 section 9.7), the inverse of encode-command.ts. */
 import { Scte35DecodeError, type BitReader } from './bit-reader.js';
-import { SPLICE_COMMAND_TYPE } from './types.js';
+import { cancelledSpliceInsert, SPLICE_COMMAND_TYPE } from './types.js';
 import type { BreakDuration, SpliceCommand, SpliceInsert, SpliceInsertComponent, SpliceTime } from './types.js';
 
 /** Field names for errors, fixed strings so the hot path builds none. */
@@ -28,19 +28,7 @@ function readSpliceInsert(r: BitReader): SpliceInsert {
   const cancelled = r.readFlag('splice_insert.splice_event_cancel_indicator');
   r.skipBits(7, 'splice_insert.reserved');
   if (cancelled) {
-    // Nothing else is transmitted; types.ts asks for false/0 in the rest.
-    return {
-      type: 'splice_insert',
-      spliceEventId,
-      spliceEventCancelIndicator: true,
-      outOfNetworkIndicator: false,
-      programSpliceFlag: false,
-      durationFlag: false,
-      spliceImmediateFlag: false,
-      uniqueProgramId: 0,
-      availNum: 0,
-      availsExpected: 0,
-    };
+    return cancelledSpliceInsert(spliceEventId);
   }
 
   const outOfNetworkIndicator = r.readFlag('splice_insert.out_of_network_indicator');

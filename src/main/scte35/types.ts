@@ -117,6 +117,23 @@ export interface SpliceInsert {
   availsExpected: number;
 }
 
+/** A cancelled splice_insert as every decoder (binary or XML) returns it: only the id is carried, the rest is
+ *  false/0, so both forms compare equal. */
+export function cancelledSpliceInsert(spliceEventId: number): SpliceInsert {
+  return {
+    type: 'splice_insert',
+    spliceEventId,
+    spliceEventCancelIndicator: true,
+    outOfNetworkIndicator: false,
+    programSpliceFlag: false,
+    durationFlag: false,
+    spliceImmediateFlag: false,
+    uniqueProgramId: 0,
+    availNum: 0,
+    availsExpected: 0,
+  };
+}
+
 export interface TimeSignal {
   type: 'time_signal';
   spliceTime: SpliceTime;

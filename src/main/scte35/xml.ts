@@ -5,7 +5,7 @@
  */
 import { BitWriter } from './bit-writer.js';
 import { safeDecodeScte35 } from './decode.js';
-import { CUEI_IDENTIFIER, SPLICE_INFO_TABLE_ID, SUB_SEGMENT_TYPE_IDS, UPID_TYPE } from './types.js';
+import { cancelledSpliceInsert, CUEI_IDENTIFIER, SPLICE_INFO_TABLE_ID, SUB_SEGMENT_TYPE_IDS, UPID_TYPE } from './types.js';
 import type {
   SegmentationDescriptor,
   SegmentationUpid,
@@ -124,19 +124,7 @@ function spliceTimeOf(parent: XElement): SpliceTime | undefined {
 function spliceInsert(el: XElement): SpliceInsert {
   const spliceEventId = uint(el, 'spliceEventId', 32);
   if (bool(el, 'spliceEventCancelIndicator', false)) {
-    // Only the id is carried; the rest is false/0 as the binary decoder leaves it, so both forms compare equal.
-    return {
-      type: 'splice_insert',
-      spliceEventId,
-      spliceEventCancelIndicator: true,
-      outOfNetworkIndicator: false,
-      programSpliceFlag: false,
-      durationFlag: false,
-      spliceImmediateFlag: false,
-      uniqueProgramId: 0,
-      availNum: 0,
-      availsExpected: 0,
-    };
+    return cancelledSpliceInsert(spliceEventId);
   }
   const immediate = bool(el, 'spliceImmediateFlag', false);
   const components = childElements(el, 'Component');
