@@ -1,6 +1,6 @@
 /** splice_descriptor() parsers (SCTE 35 2022 section 10), the inverse of encode-descriptor.ts. */
 import { Scte35DecodeError, type BitReader } from './bit-reader.js';
-import { CUEI_IDENTIFIER, SPLICE_DESCRIPTOR_TAG, SUB_SEGMENT_TYPE_IDS } from './types.js';
+import { bareSegmentationDescriptor, CUEI_IDENTIFIER, SPLICE_DESCRIPTOR_TAG, SUB_SEGMENT_TYPE_IDS } from './types.js';
 import type { SegmentationComponent, SegmentationDescriptor, SpliceDescriptor } from './types.js';
 
 // Module-local copies: under tsx/esbuild, imported bindings are getters, costly per call.
@@ -17,22 +17,7 @@ function readSegmentation(r: BitReader): SegmentationDescriptor {
   r.skipBits(6, 'segmentation_descriptor.reserved');
   if (cancelled) {
     // Nothing else is transmitted: false/0 and an empty UPID, as for a cancelled splice_insert.
-    const d: SegmentationDescriptor = {
-      type: 'segmentation_descriptor',
-      segmentationEventId,
-      segmentationEventCancelIndicator: true,
-      programSegmentationFlag: false,
-      segmentationDurationFlag: false,
-      deliveryNotRestrictedFlag: false,
-      webDeliveryAllowed: false,
-      noRegionalBlackout: false,
-      archiveAllowed: false,
-      deviceRestrictions: 0,
-      upid: { type: 0, bytes: new Uint8Array(0) },
-      segmentationTypeId: 0,
-      segmentNum: 0,
-      segmentsExpected: 0,
-    };
+    const d = bareSegmentationDescriptor(segmentationEventId, true);
     if (!compliance) d.segmentationEventIdComplianceIndicator = false;
     return d;
   }

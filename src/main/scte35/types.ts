@@ -194,6 +194,27 @@ export interface SegmentationDescriptor {
   subSegmentsExpected?: number;
 }
 
+/** A segmentation_descriptor with only its id: every flag false, counts 0, an empty UPID — what a decoder
+ *  returns for a cancelled one (both decoders start from it, so binary and XML compare equal). */
+export function bareSegmentationDescriptor(segmentationEventId: number, cancelled: boolean): SegmentationDescriptor {
+  return {
+    type: 'segmentation_descriptor',
+    segmentationEventId,
+    segmentationEventCancelIndicator: cancelled,
+    programSegmentationFlag: false,
+    segmentationDurationFlag: false,
+    deliveryNotRestrictedFlag: false,
+    webDeliveryAllowed: false,
+    noRegionalBlackout: false,
+    archiveAllowed: false,
+    deviceRestrictions: 0,
+    upid: { type: 0, bytes: new Uint8Array(0) },
+    segmentationTypeId: 0,
+    segmentNum: 0,
+    segmentsExpected: 0,
+  };
+}
+
 export interface AvailDescriptor {
   type: 'avail_descriptor';
   providerAvailId: number;

@@ -5,7 +5,7 @@
  */
 import { BitWriter } from './bit-writer.js';
 import { safeDecodeScte35 } from './decode.js';
-import { cancelledSpliceInsert, CUEI_IDENTIFIER, SPLICE_INFO_TABLE_ID, SUB_SEGMENT_TYPE_IDS, UPID_TYPE } from './types.js';
+import { bareSegmentationDescriptor, cancelledSpliceInsert, CUEI_IDENTIFIER, SPLICE_INFO_TABLE_ID, SUB_SEGMENT_TYPE_IDS, UPID_TYPE } from './types.js';
 import type {
   SegmentationDescriptor,
   SegmentationUpid,
@@ -188,22 +188,7 @@ function descriptor(el: XElement, name: string): SpliceDescriptor | undefined {
 
 function segmentation(el: XElement): SegmentationDescriptor {
   // Cancelled and unrestricted fields are false/0 as the binary decoder leaves them (see decode-descriptor.ts).
-  const d: SegmentationDescriptor = {
-    type: 'segmentation_descriptor',
-    segmentationEventId: uint(el, 'segmentationEventId', 32),
-    segmentationEventCancelIndicator: false,
-    programSegmentationFlag: false,
-    segmentationDurationFlag: false,
-    deliveryNotRestrictedFlag: false,
-    webDeliveryAllowed: false,
-    noRegionalBlackout: false,
-    archiveAllowed: false,
-    deviceRestrictions: 0,
-    upid: { type: UPID_TYPE.notUsed, bytes: new Uint8Array(0) },
-    segmentationTypeId: 0,
-    segmentNum: 0,
-    segmentsExpected: 0,
-  };
+  const d = bareSegmentationDescriptor(uint(el, 'segmentationEventId', 32), false);
   if (!bool(el, 'segmentationEventIdComplianceIndicator', true)) d.segmentationEventIdComplianceIndicator = false;
   if (bool(el, 'segmentationEventCancelIndicator', false)) {
     d.segmentationEventCancelIndicator = true;
