@@ -54,7 +54,6 @@ function fail(text: string, at: number, message: string): never {
   throw new XmlError(message, line, at - last);
 }
 
-const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
 const EQ = 61;

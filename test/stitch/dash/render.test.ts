@@ -12,11 +12,6 @@ function stitch(text: string, p: ReturnType<typeof plan>, type: 'SINGLE_PERIOD' 
   return { ...r, read: readMpd(r.text) };
 }
 
-/** Every segment's [presentation start, media t] across content Periods: proves content resumes where it left off. */
-function contentTimes(read: ReturnType<typeof readMpd>, set = 0) {
-  return read.periods.filter((p) => !/_\d+$/.test(p.id) || p.id.startsWith('p')).flatMap((p) => presentation(p, set));
-}
-
 describe('VOD, single period with two breaks', () => {
   // 100 s of 2 s segments; breaks at 20 s (20 s) and 70 s (20 s).
   const mpd = synthMpd([{ id: 'main', start: 0, seg: 2, count: 50, events: [{ at: 20, duration: 20, id: 1 }, { at: 70, duration: 20, id: 2 }] }]);
