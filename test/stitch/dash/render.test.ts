@@ -215,6 +215,19 @@ describe('live (dynamic), time-aligned and consistent across refreshes', () => {
     expect(mid.periods.slice(0, 3).map((x) => [x.id, x.start])).toEqual(after.periods.slice(0, 3).map((x) => [x.id, x.start]));
   });
 
+  it('an ad whose audio runs a few ms past its Period is listed whole once the edge passes its end — no hole before the content', () => {
+    const avail = availPlan(100000, [10, 10]);
+    // AAC: five audio segments of 2.0053 s in a 10 s Period.
+    for (const ad of avail.periods) ad.sets[1]!.representations[0]!.segments = Array.from({ length: 5 }, (_, k) => ({ t: k * 96256, d: 96256 }));
+    const r = stitch(window(120), plan([avail], { live: true }));
+    expect(r.periods.map((x) => [x.id, x.start])).toEqual([['live', 0], ['100000_1', 100], ['100000_2', 110]]);
+    expect(r.read.periods[2]!.sets.map((s) => s.segments.length)).toEqual([5, 5]);
+    expect(stitch(window(122), plan([avail], { live: true })).periods.map((x) => x.id)).toEqual(['live', '100000_1', '100000_2', 'live_120000']);
+    // While the edge is inside the second ad, its audio waits for its segment to be complete.
+    const mid = stitch(window(112), plan([avail], { live: true }));
+    expect(mid.periods.map((x) => x.id)).toEqual(['live', '100000_1']);
+  });
+
   it('time-aligned: a break longer than its ads shows content for the rest (nothing shifts)', () => {
     const r = stitch(window(130), plan([availPlan(100000, [10])], { live: true }));
     expect(r.periods.map((x) => [x.id, x.start])).toEqual([['live', 0], ['100000_1', 100], ['live_110000', 110]]);

@@ -154,7 +154,9 @@ function adPeriod(ad: DashAdPeriod, start: number, edge: number | undefined, eve
     const reps: XNode[] = [];
     for (const rep of set.representations) {
       let segs = rep.segments;
-      if (edge !== undefined) {
+      // Once the edge has passed the Period's end it is listed whole: a track's last segment may run a few ms
+      // past the Period (AAC frames do not divide 2 s), and holding it back would leave a hole before the content.
+      if (edge !== undefined && edge < start + ad.duration - TOL) {
         // Live: only what the origin's edge has reached (the same rule content follows).
         const limit = Math.round(rep.pto + (edge - start + TOL) * rep.timescale);
         segs = segs.filter((s) => s.t + s.d <= limit);

@@ -43,7 +43,7 @@ export interface PeriodScan {
   duration?: number;
   adaptationSets: AdaptationSetScan[];
   eventStreams: EventStreamScan[];
-  /** Period-relative start of the first / end of the last listed segment over all timelines. */
+  /** Period-relative start of the first listed segment (earliest track) and end of the last (the track that ends first). */
   firstSegment?: number;
   lastSegmentEnd?: number;
 }
@@ -162,7 +162,8 @@ export function scanMpd(text: string): MpdScan {
         const s = timelineStart(r.addressing);
         const e = timelineEnd(r.addressing, p.duration);
         if (s !== undefined && (p.firstSegment === undefined || s < p.firstSegment)) p.firstSegment = s;
-        if (e !== undefined && (p.lastSegmentEnd === undefined || e > p.lastSegmentEnd)) p.lastSegmentEnd = e;
+        // The edge is where every track has media: the earliest end (AAC audio often runs a few ms past video).
+        if (e !== undefined && (p.lastSegmentEnd === undefined || e < p.lastSegmentEnd)) p.lastSegmentEnd = e;
         break; // one Representation per set is enough: they share the timeline in practice
       }
     }
