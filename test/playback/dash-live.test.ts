@@ -80,6 +80,10 @@ describe('live DASH, a viewer refreshing every 2 s for 90 s', () => {
     expect(home.size).toBeGreaterThan(30);
   });
 
+  it('no holes: each listed Period starts where the one before it ends', () => {
+    for (const o of outputs) expectContiguous(o);
+  });
+
   it('an ad Period appears with all its tracks at once (video and audio), never one before the other', () => {
     for (const o of outputs) for (const p of o.periods) if (/^\d+_\d$/.test(p.id)) expect(p.sets.map((x) => x.contentType), p.id).toEqual(['video', 'audio']);
   });
@@ -124,10 +128,28 @@ describe('live DASH, a viewer refreshing every 2 s for 90 s', () => {
   });
 });
 
+function expectContiguous(o: ReturnType<typeof readMpd>): void {
+  o.periods.forEach((p, i) => {
+    const prev = o.periods[i - 1];
+    if (prev?.duration !== undefined) expect(p.start, `${prev.id} → ${p.id}`).toBeCloseTo(prev.start + prev.duration, 3);
+  });
+}
+
 describe('live DASH joins', () => {
-  it('joining 8 s into a break fills what is left, starting at the edge the viewer joined at', async () => {
+  it('joining 8 s into a break fills what is left (ads, then slate), starting at the edge the viewer joined at, with no hole', async () => {
     const s = await join(LIVE_EPOCH_MS + (LOOP * 100 + 200 + 28) * 1000);
     const o = readMpd((await text(engine, s.location)).body);
+    // Refresh through the rest of the break: the last ad, the slate and the content after them line up.
+    const seen = new Set<string>();
+    for (let i = 0; i < 16; i++) {
+      clock += 1000;
+      const later = readMpd((await text(engine, s.location)).body);
+      expectContiguous(later);
+      for (const p of later.periods) seen.add(p.id);
+    }
+    // …through the end of the break: ad, slate and the content after them were all listed.
+    expect([...seen].filter((id) => /^\d+_\d$/.test(id))).toHaveLength(2);
+    expect([...seen].some((id) => id.endsWith('_20000'))).toBe(true);
     const view = await sessionView(engine, s.sessionId);
     expect(view.avails).toHaveLength(1);
     expect(view.avails[0]!.startOffset).toBeGreaterThan(0);
