@@ -27,8 +27,12 @@ import {
 const MAX_STALL_MS = 1_000;
 /** Demo content and the pre-conditioned ads have 2 s segments. */
 const SEGMENT_SECONDS = 2;
-/** The VOD test seeks to just before each break and plays through it at this rate (as the HLS tests do). */
-const RATE = 2;
+/**
+ * The VOD test seeks to just before each break and plays through it in real time. At 2× (as the HLS tests play),
+ * Chromium's software decoder on a loaded 2-core runner occasionally froze inside an ad with media buffered —
+ * 1× is what viewers do and what the stall budget is about.
+ */
+const RATE = 1;
 /** 6 s of content before each break (the stitched VOD keeps the origin's timeline: ads replace breaks one for one). */
 const BEFORE_BREAK_1 = 14;
 const BEFORE_BREAK_2 = 64;
@@ -97,7 +101,7 @@ async function expectStitchedSource(page: Page, session: string): Promise<void> 
 }
 
 test('VOD (DASH): dash.js switches into all four ad Periods and back to content, no stall over 1 s, no errors', async ({ page, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await installStallProbe(page);
@@ -111,9 +115,9 @@ test('VOD (DASH): dash.js switches into all four ad Periods and back to content,
   await startPlaying(page, RATE);
   // Through break 1 (20–40 s), then break 2 (70–90 s).
   await seekTo(page, BEFORE_BREAK_1);
-  await expect.poll(() => currentTime(page), { timeout: 30_000, intervals: [250] }).toBeGreaterThan(42);
+  await expect.poll(() => currentTime(page), { timeout: 50_000, intervals: [250] }).toBeGreaterThan(42);
   await seekTo(page, BEFORE_BREAK_2);
-  await expect.poll(() => currentTime(page), { timeout: 30_000, intervals: [250] }).toBeGreaterThan(92);
+  await expect.poll(() => currentTime(page), { timeout: 50_000, intervals: [250] }).toBeGreaterThan(92);
 
   const s = await fetchSession(request, session);
   expect([s.format, s.live]).toEqual(['dash', false]);

@@ -84,7 +84,9 @@ describe('implicit DASH session on the demo VOD (MediaPackage-style multi-period
     const s = await startDash('demo', 'vod/dash/manifest.mpd');
     const ad = readMpd(s.mpd.body).periods.find((p) => p.id === '20000_1')!;
     expect(ad.sets.map((x) => x.contentType)).toEqual(['video', 'audio']);
-    expect(s.mpd.body).toMatch(/<Representation id="720p"[^>]*codecs="avc1\.4d401f"[^>]*><SegmentTemplate[^>]*\/v1\/dashsegment\//);
+    // Representation ids are the ad's, made unique to the ad Period (players key caches by id).
+    expect(s.mpd.body).toMatch(/<Representation id="20000_1_720p"[^>]*codecs="avc1\.4d401f"[^>]*><SegmentTemplate[^>]*\/v1\/dashsegment\//);
+    expect(s.mpd.body).toMatch(/<Representation id="20000_1_360p"/);
   });
 
   it('ad segments redirect through /v1/dashsegment/ to the creative’s DASH files, which play', async () => {

@@ -63,7 +63,9 @@ export function dashAvailPlan(decision: AvailDecision, addr: SegmentAddressing):
           const track = `${n}-${r}`;
           byTrack.set(track, { ...(rep.init ? { init: rep.init } : {}), urls: segs.map((s) => s.url) });
           reps.push({
-            attrs: rep.attrs,
+            // Ids unique to this ad Period: an ad's "720p" is not the content's "720p", and players key caches
+            // (init segments, ABR history) by Representation id.
+            attrs: { ...rep.attrs, id: `${decision.availId}_${k + 1}_${rep.id}` },
             timescale: rep.timescale,
             pto: segs[0]!.t,
             startNumber: 1,
