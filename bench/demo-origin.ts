@@ -25,7 +25,7 @@ const baseline = measure('baseline: split+join of a live playlist', () => sample
 const rows = [
   measure('live HLS TS media playlist (CUE-OUT)', () => render(liveHls)),
   measure('live HLS TS media playlist (DATERANGE)', () => render(req('hls-ts-daterange', true, '720p.m3u8'))),
-  measure('live DASH MPD (2 periods max)', () => render(req('dash', true, 'manifest.mpd'))),
+  measure('live DASH MPD (a Period per break and loop)', () => render(req('dash', true, 'manifest.mpd'))),
   measure('VOD HLS TS media playlist (50 segments)', () => render(req('hls-ts', false, '720p.m3u8'))),
   measure('VOD DASH MPD', () => render(req('dash', false, 'manifest.mpd'))),
 ];
