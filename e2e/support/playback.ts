@@ -2,6 +2,14 @@
 // ad segments as the browser fetched them, the session the page created, and the bench's view of it.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
+/** The longest wait for data that the player may show, the way a viewer would notice it. */
+export const MAX_STALL_MS = 1_000;
+/** Demo content and the pre-conditioned ads have 2 s segments. */
+export const SEGMENT_SECONDS = 2;
+/** Where the VOD tests start playing: 6 s of content before each break (ads replace breaks one for one). */
+export const BEFORE_BREAK_1 = 14;
+export const BEFORE_BREAK_2 = 64;
+
 export const baseUrl = (): string => {
   const url = process.env.STITCHBENCH_E2E_URL;
   if (!url) throw new Error('STITCHBENCH_E2E_URL is not set (the global setup starts the server)');

@@ -21,21 +21,18 @@ import {
   startPlaying,
   type NetworkLog,
   type SessionView,
+  BEFORE_BREAK_1,
+  BEFORE_BREAK_2,
+  MAX_STALL_MS,
+  SEGMENT_SECONDS,
 } from '../support/playback.js';
 
-/** The longest wait for data that the player may show, the way a viewer would notice it. */
-const MAX_STALL_MS = 1_000;
-/** Demo content and the pre-conditioned ads have 2 s segments. */
-const SEGMENT_SECONDS = 2;
 /**
  * The VOD test seeks to just before each break and plays through it in real time. At 2× (as the HLS tests play),
  * Chromium's software decoder on a loaded 2-core runner occasionally froze inside an ad with media buffered —
  * 1× is what viewers do and what the stall budget is about.
  */
 const RATE = 1;
-/** 6 s of content before each break (the stitched VOD keeps the origin's timeline: ads replace breaks one for one). */
-const BEFORE_BREAK_1 = 14;
-const BEFORE_BREAK_2 = 64;
 
 /** One page load, one session: a single GET without the session id (302 → the session), every MPD of that session. */
 function expectOneDashSession(net: NetworkLog, session: string): void {

@@ -17,20 +17,17 @@ import {
   startPlaying,
   video,
   type NetworkLog,
+  BEFORE_BREAK_1,
+  BEFORE_BREAK_2,
+  MAX_STALL_MS,
+  SEGMENT_SECONDS,
 } from '../support/playback.js';
 
-/** The longest wait for data that the player may show, the way a viewer would notice it. */
-const MAX_STALL_MS = 1_000;
-/** Demo content and the pre-conditioned ads have 2 s segments. */
-const SEGMENT_SECONDS = 2;
 /**
  * The VOD tests seek to just before each break and play through it at this rate: short runs, while hls.js still
  * keeps its buffer ahead with one of two cores busy elsewhere (at 4× the fMP4 stream stalled for ~2 s then).
  */
 const RATE = 2;
-/** Where the VOD tests start playing: 6 s of content before the first break (stitched timeline). */
-const BEFORE_BREAK_1 = 14;
-const BEFORE_BREAK_2 = 64;
 
 /** item/k of the stitched ad segments of one avail in the media playlists served for `tracks`. */
 function plannedAdSegments(net: NetworkLog, session: string, availKey: string | number, tracks: number[]): Set<string> {

@@ -2,13 +2,11 @@
 // origin that drops a past Event does not make its ads disappear), avail decisions (once per session and break,
 // the same planner as HLS), VMAP insertions for marker-free VOD, then the pure writer. Emits MediaTailor's
 // three latencies: origin, ADS, manifest processing.
-import type { AvailDecider, AvailRequest } from '../avails/decide.js';
+import type { AvailRequest } from '../avails/decide.js';
 import { dashAvailPlan } from '../avails/dash-plan.js';
 import type { AvailDecision } from '../avails/types.js';
-import type { EventBus } from '../bus/event-bus.js';
 import { contentSetsOf } from '../creatives/dash-match.js';
 import { HttpError } from '../http/errors.js';
-import type { OriginFetcher } from '../origin/fetcher.js';
 import type { Session } from '../sessions/types.js';
 import { cutAddressing } from '../stitch/dash/addressing.js';
 import { findDashBreaks, type DashBreak } from '../stitch/dash/markers.js';
@@ -21,16 +19,10 @@ import { MIN_SESSION_TTL_MS } from './sessions.js';
 import { contentRewriter, roundMs } from './cdn.js';
 import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
-import type { MediaResult } from './hls-manifest.js';
+import { recordDebug, type HlsDeps, type MediaResult } from './hls-manifest.js';
 
-export interface DashDeps {
-  bus: EventBus;
-  fetcher: OriginFetcher;
-  decider: AvailDecider;
-  now: () => number;
-}
+export type DashDeps = HlsDeps;
 
-const MAX_DEBUG = 40;
 const MAX_REMEMBERED = 500;
 
 /** Origin MPD text → scan, shared by every session on the same origin refresh (the fetcher coalesces). */
@@ -181,9 +173,6 @@ export async function dashManifestFor(deps: DashDeps, session: Session, requestB
   };
   const result = stitchMpd(scan, plan, writerBreaks);
   processingMs += performance.now() - t1;
-  if (session.request.logMode === 'DEBUG') {
-    session.debug.push({ at: deps.now(), track: 0, origin: origin.body, stitched: result.text });
-    if (session.debug.length > MAX_DEBUG) session.debug.shift();
-  }
+  recordDebug(session, { at: deps.now(), track: 0, origin: origin.body, stitched: result.text });
   return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };
 }

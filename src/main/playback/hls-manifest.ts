@@ -19,6 +19,7 @@ import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
 import { withQuery } from './request-params.js';
 
+/** What serving a session's manifests (HLS or DASH) needs. */
 export interface HlsDeps {
   bus: EventBus;
   fetcher: OriginFetcher;
@@ -27,6 +28,13 @@ export interface HlsDeps {
 }
 
 const MAX_DEBUG = 40;
+
+/** logMode DEBUG: the origin and stitched manifest of each request, the last MAX_DEBUG kept. */
+export function recordDebug(session: Session, entry: Session['debug'][number]): void {
+  if (session.request.logMode !== 'DEBUG') return;
+  session.debug.push(entry);
+  if (session.debug.length > MAX_DEBUG) session.debug.shift();
+}
 const MEMO_KEEP = 2000;
 
 export function manifestPath(session: Session, n: number): string {
@@ -200,9 +208,6 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
     if (session.memo.size > MEMO_KEEP && firstSeq !== undefined) for (const k of session.memo.keys()) if (k < firstSeq - 100) session.memo.delete(k);
   }
   processingMs += performance.now() - t1;
-  if (session.request.logMode === 'DEBUG') {
-    session.debug.push({ at: deps.now(), track: n, origin: origin.body, stitched: result.text });
-    if (session.debug.length > MAX_DEBUG) session.debug.shift();
-  }
+  recordDebug(session, { at: deps.now(), track: n, origin: origin.body, stitched: result.text });
   return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };
 }
