@@ -51,7 +51,18 @@ async function main(): Promise<void> {
 
   // STITCHBENCH_DEMO_MEDIA lets several data dirs share one prebuilt demo world (CI, tests).
   const demoMediaRoot = process.env.STITCHBENCH_DEMO_MEDIA ? resolve(process.env.STITCHBENCH_DEMO_MEDIA) : undefined;
-  const engine = await createEngine({ dataDir, host: values.host ?? '127.0.0.1', port, rendererDir, ...(demoMediaRoot ? { demoMediaRoot } : {}) });
+  // STITCHBENCH_TRANSCODE_CACHE shares transcoded ads the same way; STITCHBENCH_X264_PRESET trades quality for speed.
+  const transcodeCacheDir = process.env.STITCHBENCH_TRANSCODE_CACHE ? resolve(process.env.STITCHBENCH_TRANSCODE_CACHE) : undefined;
+  const transcodePreset = process.env.STITCHBENCH_X264_PRESET;
+  const engine = await createEngine({
+    dataDir,
+    host: values.host ?? '127.0.0.1',
+    port,
+    rendererDir,
+    ...(demoMediaRoot ? { demoMediaRoot } : {}),
+    ...(transcodeCacheDir ? { transcodeCacheDir } : {}),
+    ...(transcodePreset ? { transcodePreset } : {}),
+  });
   process.stdout.write(`Stitchbench ${VERSION} listening on ${engine.url}\n`);
 
   if (!values.quiet) {

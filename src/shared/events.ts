@@ -91,13 +91,19 @@ export interface BeaconEvent extends EventBase<'beacon'> {
   error?: string;
 }
 
+/** An ad transcode job changed state or made progress (progress at most ~4 times a second per job). */
 export interface TranscodeJobEvent extends EventBase<'transcode.job'> {
   jobId: string;
-  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  /** 0..1 */
+  /** Cache key (ad key + content profile key). */
+  key: string;
+  adKey: string;
+  state: import('./transcode.js').TranscodeJobState;
+  /** 0..1 over the whole job. */
   progress: number;
+  /** e.g. "ad1 → 1280x720@25 2000k, 640x360@25 700k · AAC 48 kHz 2ch · 2 s segments". */
   label?: string;
   ms?: number;
+  realTimeRatio?: number;
   error?: string;
 }
 

@@ -66,6 +66,9 @@ export const PutPlaybackConfigurationSchema = z.looseObject({
     .object({ StreamingMediaFileConditioning: z.enum(['TRANSCODE', 'NONE']) })
     .strict()
     .optional(),
+  /** Stitchbench extension: seconds a session waits for an ad's transcode before skipping it (0 = MediaTailor's
+   *  behaviour: skip until ready). Keep it under the player's playlist timeout (hls.js: 10 s). */
+  TranscodeWaitSeconds: z.number().int().min(0).max(60).optional(),
   Tags: z.record(z.string().min(1).max(128), z.string().max(256)).optional(),
 });
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine, type EngineOptions } from '../../src/main/engine/engine.js';
-import { TEST_DEMO_MEDIA_ROOT } from '../global-setup.js';
+import { TEST_DEMO_MEDIA_ROOT, TEST_TRANSCODE_ROOT } from '../global-setup.js';
 
 export interface TestEngine extends Engine {
   dataDir: string;
@@ -14,7 +14,7 @@ export interface TestEngine extends Engine {
 
 export async function startTestEngine(opts: Partial<EngineOptions> & { keepDataDir?: boolean } = {}): Promise<TestEngine> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'stitchbench-test-')));
-  const engine = await createEngine({ demoMediaRoot: TEST_DEMO_MEDIA_ROOT, ...opts, dataDir });
+  const engine = await createEngine({ demoMediaRoot: TEST_DEMO_MEDIA_ROOT, transcodeCacheDir: TEST_TRANSCODE_ROOT, ...opts, dataDir });
   await engine.demoReady;
   const get = (path: string, init?: RequestInit) => fetch(`${engine.url}${path}`, init);
   return Object.assign(engine, {

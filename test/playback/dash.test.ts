@@ -96,7 +96,7 @@ describe('implicit DASH session on the demo VOD (MediaPackage-style multi-period
     const first = media.replace('$Number$', '1');
     const r = await fetch(first, { redirect: 'manual' });
     expect(r.status).toBe(302);
-    expect(r.headers.get('location')).toMatch(/\/demo\/ads\/media\/ad\d\/dash\/720p\/seg_00000\.m4s$/);
+    expect(r.headers.get('location')).toMatch(/\/v1\/transcoded\/ad\d_[0-9a-f]{12}\/cmaf\/720p\/seg_00000\.m4s$/);
     const seg = await fetch(first);
     expect(seg.status).toBe(200);
     expect((await seg.arrayBuffer()).byteLength).toBeGreaterThan(1000);
@@ -164,7 +164,8 @@ describe('fallbacks and errors', () => {
 
 describe('VOD without markers', () => {
   it('VMAP pre-, mid- and post-roll become ad Periods at segment boundaries', async () => {
-    await putConfig(engine, 'dash-vmap', { VideoContentSourceUrl: originUrl, AdDecisionServerUrl: `${engine.url}/demo/ads/vmap?breaks=start,00:00:31.000,end&pod=1&sid=[session.id]` });
+    // The synthetic origin has no media to learn a profile from: the ADS's pre-conditioned DASH files are used (NONE).
+    await putConfig(engine, 'dash-vmap', { VideoContentSourceUrl: originUrl, AdConditioningConfiguration: { StreamingMediaFileConditioning: 'NONE' }, AdDecisionServerUrl: `${engine.url}/demo/ads/vmap?breaks=start,00:00:31.000,end&pod=1&sid=[session.id]` });
     const s = await startDash('dash-vmap', 'plain/manifest.mpd');
     const read = readMpd(s.mpd.body);
     const kinds = read.periods.map((p) => (p.id.startsWith('main') ? 'content' : 'ad'));

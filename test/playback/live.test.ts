@@ -153,6 +153,8 @@ describe('bumpers', () => {
     await putConfig(engine, 'bumpers', {
       AdDecisionServerUrl: `${engine.url}/demo/ads/vast?v=3.0&dur=[session.avail_duration_secs]`,
       Bumper: { StartUrl: `${engine.url}/demo/ads/media/ad3/mezzanine.mp4` },
+      // The bumper is an MP4 the pre-warm did not cover: the session waits for its transcode (real ffmpeg).
+      TranscodeWaitSeconds: 45,
     });
     const { s } = await watch('bumpers', 4);
     const avail = (await sessionView(engine, s.sessionId)).avails.find((a) => a.key === 50010)!;

@@ -34,7 +34,8 @@ afterAll(async () => {
 
 describe('VOD without markers', () => {
   it('VMAP pre-, mid- and post-roll are inserted at segment boundaries', async () => {
-    await putConfig(engine, 'vmap', { VideoContentSourceUrl: originUrl, AdDecisionServerUrl: `${engine.url}/demo/ads/vmap?breaks=start,00:00:30.000,end&pod=1&sid=[session.id]` });
+    // The synthetic origin has no media to learn a profile from: the ADS's pre-conditioned HLS files are used (NONE).
+    await putConfig(engine, 'vmap', { VideoContentSourceUrl: originUrl, AdConditioningConfiguration: { StreamingMediaFileConditioning: 'NONE' }, AdDecisionServerUrl: `${engine.url}/demo/ads/vmap?breaks=start,00:00:30.000,end&pod=1&sid=[session.id]` });
     const s = await startSession(engine, 'vmap', 'vod/index.m3u8');
     expect(s.mediaUrls).toHaveLength(1); // a media playlist origin gets a one-variant multivariant
     const p = readPlaylist((await text(engine, s.mediaUrls[0]!)).body);
@@ -47,7 +48,7 @@ describe('VOD without markers', () => {
   });
 
   it('a plain VAST answer is a pre-roll', async () => {
-    await putConfig(engine, 'vast-preroll', { VideoContentSourceUrl: originUrl, AdDecisionServerUrl: `${engine.url}/demo/ads/vast?v=3.0&pod=1` });
+    await putConfig(engine, 'vast-preroll', { VideoContentSourceUrl: originUrl, AdConditioningConfiguration: { StreamingMediaFileConditioning: 'NONE' }, AdDecisionServerUrl: `${engine.url}/demo/ads/vast?v=3.0&pod=1` });
     const s = await startSession(engine, 'vast-preroll', 'vod/index.m3u8');
     const p = readPlaylist((await text(engine, s.mediaUrls[0]!)).body);
     const shape = p.segments.map((x) => (x.uri.includes('/v1/segment/') ? 'A' : 'C')).join('');

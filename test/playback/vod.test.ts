@@ -45,7 +45,8 @@ describe('implicit HLS session on the demo VOD', () => {
     const ad = p.segments.find((x) => x.uri.includes('/v1/segment/'))!;
     const res = await fetch(ad.uri, { redirect: 'manual' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toMatch(/\/demo\/ads\/media\/ad\d\/hls-ts\/360p\/seg_00000\.ts$/);
+    // The transcoder's output for the demo ad (its creative id is the cache key's readable part).
+    expect(res.headers.get('location')).toMatch(/\/v1\/transcoded\/ad\d_[0-9a-f]{12}\/ts\/360p\/seg_00000\.ts$/);
     const media = await fetch(ad.uri);
     expect(media.status).toBe(200);
     expect((await media.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
@@ -64,7 +65,7 @@ describe('implicit HLS session on the demo VOD', () => {
     expect(s.mediaUrls).toHaveLength(3);
     for (const u of s.mediaUrls) {
       const body = (await text(engine, u)).body;
-      expect(body).toMatch(/#EXT-X-MAP:URI="http:\/\/[^"]+\/demo\/ads\/media\/ad\d\/hls-fmp4\//);
+      expect(body).toMatch(/#EXT-X-MAP:URI="http:\/\/[^"]+\/v1\/transcoded\/ad\d_[0-9a-f]{12}\/cmaf\/(720p|360p|audio)\/init\.mp4"/);
       expect(readPlaylist(body).segments.filter((x) => x.uri.includes('/v1/segment/')).length).toBeGreaterThan(0);
     }
     expect((await sessionView(engine, s.sessionId)).container).toBe('fmp4');

@@ -11,11 +11,12 @@ import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.j
 import type { DashCreative, DashCreativeLoader } from '../creatives/dash-creative.js';
 import { matchDashCreative } from '../creatives/dash-match.js';
 import { matchCreative, type TrackMatch } from '../creatives/match.js';
-import type { ConditionedRegistry } from '../creatives/registry.js';
 import type { Session } from '../sessions/types.js';
 import type { SpliceInfoSummary } from '../scte35/index.js';
 import { fillAvail } from './fill.js';
-import { dashCandidates, dashCandidatesForUrl, hlsCandidates, hlsCandidatesForUrl } from './renditions.js';
+import { dashCandidates, hlsCandidates, manifestUrlCandidates, transcodedCandidates } from './renditions.js';
+import type { AdConditioner } from '../transcode/conditioner.js';
+import { pickSource, urlSource } from '../transcode/source.js';
 import { deviceHeaders, sessionAdsUrl } from './ads-url.js';
 import type { AvailDecision, FallbackReason, PlacedItem, SkipReason } from './types.js';
 
@@ -23,7 +24,8 @@ export interface DecideDeps {
   bus: EventBus;
   loader: HlsCreativeLoader;
   dashLoader: DashCreativeLoader;
-  registry: ConditionedRegistry;
+  /** Transcoded renditions (skip-until-ready) for ads in TRANSCODE mode, and for slate and bumpers. */
+  conditioner: AdConditioner;
   now?: () => number;
 }
 
@@ -46,7 +48,7 @@ export interface AvailRequest {
   adsUrl?: string;
 }
 
-type Usable = { ok: true; creative: HlsCreative | DashCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string };
+type Usable = { ok: true; creative: HlsCreative | DashCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string; vastError?: number };
 
 /** Flat [scte.*] variables from a decoded marker. */
 export function scteVariables(s: SpliceInfoSummary | undefined): Record<string, string> {
@@ -133,8 +135,10 @@ export class AvailDecider {
       if (u.ok) candidates.push({ ad, creative: u.creative, match: u.match });
       else {
         base.skipped.push({ adId: ad.adId, reason: u.reason, detail: u.detail });
-        // 403: no supported MediaFile; 405: the MediaFile could not be played (playlist fetch failed).
-        const code = u.reason === 'AD_PLAYLIST_ERROR' ? VAST_ERROR.MEDIAFILE_DISPLAY_PROBLEM : VAST_ERROR.NO_SUPPORTED_MEDIAFILE;
+        // The transcoder says why (401/402 download, 405 corrupt); else 403: no supported MediaFile, 405: the
+        // MediaFile could not be played (playlist fetch failed). An ad still transcoding is not an error.
+        const code = u.vastError ?? (u.reason === 'AD_PLAYLIST_ERROR' || u.reason === 'TRANSCODE_ERROR' ? VAST_ERROR.MEDIAFILE_DISPLAY_PROBLEM : VAST_ERROR.NO_SUPPORTED_MEDIAFILE);
+        if (u.reason === 'TRANSCODE_IN_PROGRESS') return;
         if (ad.errorUrls.length) void pingVastErrors(ad.errorUrls, code, { bus: this.deps.bus, sessionId: session.id, adId: ad.adId });
       }
     });
@@ -164,7 +168,7 @@ export class AvailDecider {
     }
     base.filledSeconds = fill.filledSeconds;
     if (fill.slateSeconds > 0 && slateUrl) {
-      const slate = await this.usableUrl(session, slateUrl);
+      const slate = await this.usableUrl(session, slateUrl, 'slate');
       if (slate.ok) {
         base.items.push({ kind: 'slate', adId: 'slate', creative: slate.creative, match: slate.match, offset, duration: fill.slateSeconds });
         base.slateSeconds = fill.slateSeconds;
@@ -184,7 +188,7 @@ export class AvailDecider {
     const b = session.config.Bumper;
     for (const [which, url] of [['start', b?.StartUrl], ['end', b?.EndUrl]] as const) {
       if (!url) continue;
-      const u = await this.usableUrl(session, url);
+      const u = await this.usableUrl(session, url, `bumper-${which}`);
       if (u.ok) out[which] = u;
       else d.skipped.push({ adId: `bumper-${which}`, reason: u.reason, detail: u.detail });
     }
@@ -194,18 +198,29 @@ export class AvailDecider {
   private async usable(session: Session, ad: VastLinearAd): Promise<Usable> {
     const conditioning = session.config.AdConditioningConfiguration?.StreamingMediaFileConditioning ?? 'TRANSCODE';
     const dash = session.format === 'dash';
-    const urls = dash ? dashCandidates(ad, conditioning, this.deps.registry) : hlsCandidates(ad, session.container, conditioning, this.deps.registry);
+    const source = conditioning === 'TRANSCODE' ? pickSource(ad) : undefined;
+    if (source) {
+      const c = await this.deps.conditioner.condition(session, source, { adId: ad.adId, ...(ad.adTitle ? { title: ad.adTitle } : {}) });
+      if (!c.ok) return { ok: false, reason: c.reason, detail: c.detail, ...(c.vastError ? { vastError: c.vastError } : {}) };
+      return this.firstUsable(session, transcodedCandidates(c.urls, session.format, session.container));
+    }
+    const urls = dash ? dashCandidates(ad) : hlsCandidates(ad);
     if (urls.length === 0) {
       const kind = dash ? 'DASH' : 'HLS';
-      return { ok: false, reason: 'NO_USABLE_RENDITION', detail: conditioning === 'NONE' ? `no ${kind} MediaFile in the VAST` : `no conditioned rendition for its media files and no ${kind} MediaFile` };
+      return { ok: false, reason: 'NO_USABLE_RENDITION', detail: conditioning === 'NONE' ? `no ${kind} MediaFile in the VAST` : `no mezzanine or progressive MediaFile to transcode, and no ${kind} MediaFile` };
     }
     return this.firstUsable(session, urls);
   }
 
-  private async usableUrl(session: Session, url: string): Promise<Usable> {
-    const urls = session.format === 'dash' ? dashCandidatesForUrl(url, this.deps.registry) : hlsCandidatesForUrl(url, session.container, this.deps.registry);
-    if (urls.length === 0) return { ok: false, reason: 'NO_USABLE_RENDITION', detail: `no conditioned rendition for ${url}` };
-    return this.firstUsable(session, urls);
+  /** Slate and bumpers: a manifest of the session's format is used as is; anything else (an MP4) is transcoded. */
+  private async usableUrl(session: Session, url: string, title: string): Promise<Usable> {
+    const direct = manifestUrlCandidates(url, session.format);
+    if (direct.length) return this.firstUsable(session, direct);
+    const source = urlSource(url);
+    if (!source) return { ok: false, reason: 'NO_USABLE_RENDITION', detail: `${url} is not a ${session.format.toUpperCase()} manifest` };
+    const c = await this.deps.conditioner.condition(session, source, { title });
+    if (!c.ok) return { ok: false, reason: c.reason, detail: c.detail };
+    return this.firstUsable(session, transcodedCandidates(c.urls, session.format, session.container));
   }
 
   private async firstUsable(session: Session, urls: string[]): Promise<Usable> {

@@ -31,20 +31,29 @@ export class DemoWorld {
     return mediaDir(this.root);
   }
 
-  /** Loads the cached world or builds it; never throws (a failure is a state the UI shows). */
-  async start(): Promise<void> {
+  /** Loads the cached world or builds it, then runs `prepare` (the engine transcodes the demo's ads there);
+   *  never throws (a failure is a state the UI shows; a failed `prepare` is reported but the world is ready). */
+  async start(prepare?: (report: (step: string, progress: number) => void) => Promise<void>): Promise<void> {
     const t0 = Date.now();
     try {
       const cached = await loadDemoMedia(this.root);
       this.index = cached ?? (await buildDemoMedia(this.root, (p) => this.report(p.step, p.progress), this.abort.signal));
-      this.state = 'ready';
-      this.report(cached ? 'Demo world loaded from cache' : 'Demo world ready', 1, Date.now() - t0, true);
     } catch (e) {
       this.state = 'failed';
       this.error = e instanceof Error ? e.message : String(e);
       this.bus.emit({ kind: 'demo.progress', state: 'failed', step: this.step, progress: this.progress, error: this.error });
       this.bus.emit({ kind: 'error', where: 'demo world', message: this.error });
+      return;
     }
+    if (prepare) {
+      try {
+        await prepare((step, progress) => this.report(step, progress));
+      } catch (e) {
+        this.bus.emit({ kind: 'error', where: 'demo world', message: `Preparing the demo's ads failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    this.state = 'ready';
+    this.report('Demo world ready', 1, Date.now() - t0, true);
   }
 
   stop(): void {

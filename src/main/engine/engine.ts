@@ -1,6 +1,7 @@
 // The engine: one HTTP server holding the control API, the event stream, the demo world and (later)
 // the stitcher. Hosted by Electron's main process or by the headless CLI; never imports electron.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,7 +11,7 @@ import { configRoutes, requestBaseUrl } from '../config/routes.js';
 import { PlaybackConfigStore } from '../config/store.js';
 import { demoAdsPlugin } from '../demo/ads/index.js';
 import { demoOriginRoutes } from '../demo/origin/routes.js';
-import { DemoWorld, defaultDemoMediaRoot } from '../demo/world.js';
+import { DEMO_CONFIG_NAME, DemoWorld, defaultDemoMediaRoot } from '../demo/world.js';
 import { HttpError, installErrorHandlers } from '../http/errors.js';
 import { CONTENT_SECURITY_POLICY } from '../http/security-headers.js';
 import { eventRoutes } from '../http/sse.js';
@@ -20,11 +21,15 @@ import { VERSION } from './version.js';
 import { AvailDecider } from '../avails/decide.js';
 import { HlsCreativeLoader } from '../creatives/hls-creative.js';
 import { DashCreativeLoader } from '../creatives/dash-creative.js';
-import { ConditionedRegistry } from '../creatives/registry.js';
 import { OriginFetcher } from '../origin/fetcher.js';
 import { playbackRoutes } from '../playback/routes.js';
 import { sessionApiRoutes } from '../playback/session-api.js';
 import { MemorySessionStore } from '../sessions/store.js';
+import { AdConditioner } from '../transcode/conditioner.js';
+import { ProfileDiscovery } from '../transcode/discover.js';
+import { prewarmDemo } from '../transcode/prewarm-demo.js';
+import { transcodeRoutes } from '../transcode/routes.js';
+import { Transcoder } from '../transcode/transcoder.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -36,6 +41,14 @@ export interface EngineOptions {
   rendererDir?: string;
   /** Where demo media is cached; default <dataDir>/demo-media. Tests share one to build it once. */
   demoMediaRoot?: string;
+  /** Where transcoded ads are cached; default <dataDir>/transcode. Tests share one so ads transcode once. */
+  transcodeCacheDir?: string;
+  /** Disk cap of the transcode cache in bytes (default 2 GiB). */
+  transcodeCacheBytes?: number;
+  /** x264 preset for ad transcodes (default veryfast). */
+  transcodePreset?: string;
+  /** Transcode the demo configuration's ads for the demo content once the demo world is ready (default true). */
+  prewarmDemo?: boolean;
   /** Extra origins allowed to call the control API from a browser (e.g. the renderer dev server). */
   allowedOrigins?: string[];
   logger?: boolean;
@@ -51,9 +64,10 @@ export interface Engine {
   /** Account id in playback URLs (/v1/master/{accountId}/…). */
   readonly accountId: string;
   readonly sessions: MemorySessionStore;
-  /** Conditioned ad renditions by media URL (demo creatives; transcoder output later). */
-  readonly creatives: ConditionedRegistry;
-  /** Resolves when the demo world is ready (or failed). */
+  /** Ad transcoding: jobs, queue and the on-disk cache. */
+  readonly transcoder: Transcoder;
+  readonly discovery: ProfileDiscovery;
+  /** Resolves when the demo world is ready, its ads transcoded (or when either failed). */
   readonly demoReady: Promise<void>;
   close(): Promise<void>;
 }
@@ -115,15 +129,24 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const sessions = new MemorySessionStore((s) =>
     bus.emit({ kind: 'session', sessionId: s.id, action: 'expired', configName: s.configName, asset: s.asset, format: s.format, reportingMode: s.request.reportingMode }),
   now);
-  const creatives = new ConditionedRegistry();
+  const transcoder = new Transcoder({
+    dir: options.transcodeCacheDir ?? join(options.dataDir, 'transcode'),
+    bus,
+    ...(options.transcodeCacheBytes ? { maxBytes: options.transcodeCacheBytes } : {}),
+    ...(options.transcodePreset ? { preset: options.transcodePreset } : {}),
+  });
+  await transcoder.init();
+  const discovery = new ProfileDiscovery(bus);
+  let baseUrl = '';
+  const conditioner = new AdConditioner(discovery, transcoder, () => baseUrl);
   const loader = new HlsCreativeLoader(bus);
-  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), registry: creatives, now });
+  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), conditioner, now });
   const fetcher = new OriginFetcher(bus, { now });
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider });
   await app.register(sessionApiRoutes, { store: sessions });
   await app.register(eventRoutes, { bus });
+  await app.register(transcodeRoutes, { bus, configs: store, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME });
 
-  let baseUrl = '';
   await app.register(fastifyStatic, {
     root: options.rendererDir && existsSync(options.rendererDir) ? options.rendererDir : options.dataDir,
     serve: Boolean(options.rendererDir && existsSync(options.rendererDir)),
@@ -136,7 +159,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   baseUrl = toDisplayUrl(address);
   await ensureDemoConfiguration(store, baseUrl);
-  const demoReady = world.start().then(() => registerDemoCreatives(world, creatives, baseUrl));
+  const demoDeps = { bus, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME };
+  const demoReady = world.start(options.prewarmDemo === false ? undefined : (report) => prewarmDemo(demoDeps, store, report));
 
   return {
     url: baseUrl,
@@ -145,24 +169,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     app,
     accountId,
     sessions,
-    creatives,
+    transcoder,
+    discovery,
     demoReady,
     async close() {
       world.stop();
       sessions.close();
+      await transcoder.close();
       await app.close();
       await demoReady.catch(() => undefined);
     },
   };
-}
-
-/** The demo's creatives were packaged to match the demo content when the world was built: register them as
- * the conditioned renditions of their mezzanines (and the slate), as the transcoder will do for any ad. */
-function registerDemoCreatives(world: DemoWorld, registry: ConditionedRegistry, base: string): void {
-  for (const c of world.index?.creatives ?? []) {
-    const media = `${base}/demo/ads/media/${c.id}`;
-    registry.register(`${media}/mezzanine.mp4`, { hls: { ts: `${media}/hls-ts/master.m3u8`, fmp4: `${media}/hls-fmp4/master.m3u8` }, dash: `${media}/dash/manifest.mpd` });
-  }
 }
 
 /** fastify reports e.g. http://[::1]:1234 or http://0.0.0.0:1234; show a URL a browser can open. */

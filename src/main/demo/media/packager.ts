@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runFfmpeg } from '../../ffmpeg/run.js';
-import { mdhdTimescale } from './mp4-boxes.js';
+import { mdhdTimescale } from '../../mp4/boxes.js';
 import { AUDIO_CODECS, AUDIO_SAMPLE_RATE, SEGMENT_SECONDS, type PackagedAsset, type VideoRendition } from './model.js';
 
 export interface PackageOptions {

@@ -12,6 +12,7 @@ export interface ContentTrack {
   /** Absolute origin URL of the media playlist. */
   url: string;
   bandwidth?: number;
+  averageBandwidth?: number;
   width?: number;
   height?: number;
   codecs?: string;
@@ -99,6 +100,7 @@ export function parseMultivariant(text: string, baseUrl: string): MultivariantSc
         kind: 'variant',
         url,
         ...(a.BANDWIDTH ? { bandwidth: Number(a.BANDWIDTH) } : {}),
+        ...(a['AVERAGE-BANDWIDTH'] ? { averageBandwidth: Number(a['AVERAGE-BANDWIDTH']) } : {}),
         ...(w && h ? { width: w, height: h } : {}),
         ...(a.CODECS ? { codecs: a.CODECS } : {}),
         ...(a['FRAME-RATE'] ? { frameRate: Number(a['FRAME-RATE']) } : {}),
