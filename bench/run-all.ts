@@ -6,3 +6,4 @@ await import('./vast.js');
 await import('./hls-stitch.js');
 await import('./dash-stitch.js');
 await import('./http-playback.js');
+await import('./transcode.js');

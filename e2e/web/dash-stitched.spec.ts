@@ -69,7 +69,8 @@ function expectAdSegmentsFetched(net: NetworkLog, session: string, avail: Sessio
     const ad = avail.ads.find((a) => a.adId === p.adId);
     expect(ad, `ad ${p.adId} of Period ${p.id} in the avail's ads`).toBeDefined();
     const folder = ad!.creative.slice(0, ad!.creative.lastIndexOf('/') + 1);
-    expect(folder, `creative of ${p.adId}`).toMatch(/\/demo\/ads\/media\/[^/]+\/dash\/$/);
+    // The engine's transcode of the demo mezzanine, packaged as DASH over CMAF segments.
+    expect(ad!.creative, `creative of ${p.adId}`).toMatch(/\/v1\/transcoded\/[^/]+_[0-9a-f]{12}\/manifest\.mpd$/);
     const bySet = fetchedForPeriod(net, String(avail.key), index);
     // Video and audio: each fetched its init segment and every media segment of the ad.
     expect(bySet.size, `adaptation sets fetched for ad Period ${p.id}`).toBeGreaterThanOrEqual(2);

@@ -93,10 +93,11 @@ test('VOD (HLS TS): stitched ads replace both breaks; plays through them with no
     const planned = plannedAdSegments(net, session, key, variants);
     expect(planned.size, `ad segments listed for avail ${key}`).toBe(Math.ceil(avail.filledSeconds / SEGMENT_SECONDS));
     expect([...adSegmentsOf(net, key, variants)].sort(), `ad segments fetched for avail ${key}`).toEqual([...planned].sort());
-    // … from the ad's own media …
+    // … from the ad's own media: the engine's transcode of the demo mezzanine (1080p30 → the content's ladder) …
     for (const seg of net.adSegments.filter((x) => x.availKey === key)) {
       expect(seg.session).toBe(session);
       const creative = avail.ads[seg.item]!.creative;
+      expect(creative).toMatch(/\/v1\/transcoded\/ad\d_[0-9a-f]{12}\/hls-ts\.m3u8$/);
       expect(seg.mediaUrl.startsWith(creative.slice(0, creative.lastIndexOf('/') + 1)), `${seg.mediaUrl} is media of ${creative}`).toBe(true);
     }
     // … and became the playing fragment, one after another.

@@ -35,7 +35,8 @@ export interface PackagedAd {
 const seg = (i: number, ext: string) => `seg_${String(i).padStart(5, '0')}.${ext}`;
 
 export function hlsMediaPlaylist(durations: number[], ext: 'ts' | 'm4s'): string {
-  const target = Math.max(1, Math.ceil(Math.max(...durations) - 0.001));
+  // RFC 8216 4.3.3.1: every EXTINF rounded to the nearest integer is ≤ the target duration.
+  const target = Math.max(1, ...durations.map((d) => Math.round(d)));
   const lines = ['#EXTM3U', `#EXT-X-VERSION:${ext === 'ts' ? 3 : 7}`, `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-INDEPENDENT-SEGMENTS'];
   if (ext === 'm4s') lines.push('#EXT-X-MAP:URI="init.mp4"');
   durations.forEach((d, i) => lines.push(`#EXTINF:${d.toFixed(6)},`, seg(i, ext)));

@@ -3,7 +3,7 @@
 // code a session pings the ad's <Error> URLs with) so a broken creative is not re-fetched by every session.
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentProfile, TranscodeJobInfo, TranscodeJobState } from '../../shared/transcode.js';
 import { VAST_ERROR } from '../ads/error-codes.js';
@@ -94,7 +94,13 @@ export class Transcoder {
   }
 
   async init(): Promise<void> {
-    await mkdir(join(this.opts.dir, WORK_DIR), { recursive: true });
+    const work = join(this.opts.dir, WORK_DIR);
+    await mkdir(work, { recursive: true });
+    // Leftovers of jobs a crash interrupted. Only old ones: another engine may share the folder (tests do).
+    for (const name of await readdir(work)) {
+      const { mtimeMs } = await stat(join(work, name)).catch(() => ({ mtimeMs: Date.now() }));
+      if (Date.now() - mtimeMs > 60 * 60_000) await rm(join(work, name), { recursive: true, force: true });
+    }
     await this.cache.load();
   }
 
