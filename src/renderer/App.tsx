@@ -5,6 +5,7 @@ import { EventLog } from './components/EventLog';
 import { Header } from './components/Header';
 import { PlayersRow } from './components/PlayersRow';
 import { Sidebar } from './components/Sidebar';
+import { TranscodePanel } from './components/TranscodePanel';
 import { startEventFeed } from './services/event-feed';
 import { startHealthPolling } from './services/health-poller';
 
@@ -29,6 +30,7 @@ export function App() {
           <PlayersRow />
           <div className="panels">
             <EventLog />
+            <TranscodePanel />
           </div>
         </main>
       </div>

@@ -100,8 +100,11 @@ export interface TranscodeJobEvent extends EventBase<'transcode.job'> {
   state: import('./transcode.js').TranscodeJobState;
   /** 0..1 over the whole job. */
   progress: number;
-  /** e.g. "ad1 → 1280x720@25 2000k, 640x360@25 700k · AAC 48 kHz 2ch · 2 s segments". */
+  /** "<title> → <profile summary>", for logs. */
   label?: string;
+  /** The ad's title (else its Ad@id or ad key) and the content profile it is transcoded to, for panels. */
+  title?: string;
+  profileSummary?: string;
   ms?: number;
   realTimeRatio?: number;
   error?: string;

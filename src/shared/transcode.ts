@@ -61,7 +61,7 @@ export type TranscodeJobState = 'queued' | 'downloading' | 'encoding' | 'packagi
 
 export interface TranscodeJobInfo {
   id: string;
-  /** Cache key: `${adKey}~${profile.key}`, made file-system safe. */
+  /** Cache key: a readable slug of the ad key + a hash of ad key and profile key, e.g. "ad1_3f2a9c0d1e4b". */
   key: string;
   /** UniversalAdId (registry/value), else creative id, else a hash of the media URL. */
   adKey: string;

@@ -225,6 +225,8 @@ export class Transcoder {
       state: i.state,
       progress: i.progress,
       label: `${i.title ?? i.adId ?? i.adKey} → ${i.profileSummary}`,
+      title: i.title ?? i.adId ?? i.adKey,
+      profileSummary: i.profileSummary,
       ...(i.ms !== undefined ? { ms: i.ms } : {}),
       ...(i.realTimeRatio !== undefined ? { realTimeRatio: i.realTimeRatio } : {}),
       ...(i.error ? { error: i.error } : {}),

@@ -23,25 +23,56 @@ export interface GetJsonOptions {
   timeoutMs?: number;
 }
 
-export async function getJson<T>(path: string, options: GetJsonOptions = {}): Promise<T> {
+export function getJson<T>(path: string, options: GetJsonOptions = {}): Promise<T> {
+  return requestJson<T>('GET', path, undefined, options);
+}
+
+/** POST a JSON body; the answer must be JSON too. */
+export function postJson<T>(path: string, body: unknown, options: GetJsonOptions = {}): Promise<T> {
+  return requestJson<T>('POST', path, body, options);
+}
+
+/** PUT a JSON body; the answer must be JSON too. */
+export function putJson<T>(path: string, body: unknown, options: GetJsonOptions = {}): Promise<T> {
+  return requestJson<T>('PUT', path, body, options);
+}
+
+/** DELETE: success (204) has no body; a failure carries the same JSON `{ message }` as any other. */
+export async function deleteJson(path: string, options: GetJsonOptions = {}): Promise<void> {
+  await send('DELETE', path, undefined, options);
+}
+
+async function requestJson<T>(method: string, path: string, payload: unknown, options: GetJsonOptions): Promise<T> {
+  const { response, body } = await send(method, path, payload, options);
+  if (body === undefined) throw new ApiError(`${method} ${path}: the engine sent no JSON body`, response.status, path);
+  return body as T;
+}
+
+async function send(method: string, path: string, payload: unknown, options: GetJsonOptions): Promise<{ response: Response; body: unknown }> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (payload !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(engineUrl(path), { headers: { accept: 'application/json' }, signal });
+    response = await fetch(engineUrl(path), {
+      method,
+      headers,
+      signal,
+      ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
+    });
   } catch (err) {
     if (options.signal?.aborted) throw err; // the caller cancelled: not an engine problem
     const reason = timeout.aborted ? `no answer within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s` : describe(err);
-    throw new ApiError(`GET ${path}: engine unreachable at ${engineBaseUrl()} (${reason})`, 0, path);
+    throw new ApiError(`${method} ${path}: engine unreachable at ${engineBaseUrl()} (${reason})`, 0, path);
   }
 
   const body = await readBody(response);
   if (!response.ok) {
     const detail = serverMessage(body) ?? response.statusText;
-    throw new ApiError(`GET ${path} failed: ${response.status}${detail ? ` ${detail}` : ''}`, response.status, path, body);
+    throw new ApiError(`${method} ${path} failed: ${response.status}${detail ? ` ${detail}` : ''}`, response.status, path, body);
   }
-  if (body === undefined) throw new ApiError(`GET ${path}: the engine sent no JSON body`, response.status, path);
-  return body as T;
+  return { response, body };
 }
 
 async function readBody(response: Response): Promise<unknown> {

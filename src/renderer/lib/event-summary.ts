@@ -1,6 +1,7 @@
 // One line per bench event for the log: the few fields that tell events of a kind apart.
 import type { BenchEvent } from '../../shared/events';
 import { formatBytes, percent, shortUrl } from './format';
+import { formatRealTime, isTerminal } from './transcode-jobs';
 
 export function summarize(event: BenchEvent): string {
   switch (event.kind) {
@@ -15,7 +16,13 @@ export function summarize(event: BenchEvent): string {
     case 'beacon':
       return join(event.event, event.sender, event.adId, event.status, event.error);
     case 'transcode.job':
-      return join(event.jobId, event.state, `${percent(event.progress)}%`, event.label, event.error);
+      return join(
+        event.label ?? event.adKey,
+        event.state,
+        isTerminal(event.state) ? undefined : `${percent(event.progress)}%`,
+        event.state === 'ready' ? formatRealTime(event.realTimeRatio) : undefined,
+        event.state === 'failed' ? event.error : undefined,
+      );
     case 'demo.progress':
       return join(event.step, `${percent(event.progress)}%`, event.state === 'failed' ? 'FAILED' : undefined, event.error);
     case 'config.changed':

@@ -1,12 +1,15 @@
 // Connects the engine's SSE stream to the stores: every event goes to the log; a few also
-// update engine state directly (build progress, configuration changes, sessions' avail decisions).
+// update engine state directly (build progress, configuration changes, sessions' avail decisions, transcode jobs).
 import type { BenchEvent } from '../../shared/events';
 import { openEventStream, type StreamStatus } from '../api/event-stream';
+import { isTerminal } from '../lib/transcode-jobs';
 import { useAvails } from '../store/avails';
 import { useEngine } from '../store/engine';
 import { ingestEvent, useEvents } from '../store/events';
+import { ingestTranscodeEvent } from '../store/transcode';
 import { loadCatalog, loadConfigurations } from './catalog-loader';
 import { requestHealthPoll } from './health-poller';
+import { requestTranscodeRefresh } from './transcode-sync';
 
 export function startEventFeed(): () => void {
   let lastStatus: StreamStatus | undefined;
@@ -47,6 +50,11 @@ function applySideEffects(event: BenchEvent): void {
       break;
     case 'avail':
       useAvails.getState().add(event);
+      break;
+    case 'transcode.job':
+      ingestTranscodeEvent(event);
+      // A job that ended changed the cache, which events do not describe: re-read it.
+      if (isTerminal(event.state)) requestTranscodeRefresh();
       break;
     default:
       break;
