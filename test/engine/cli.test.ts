@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DEMO_MEDIA_ROOT } from '../global-setup.js';
+import { TEST_DEMO_MEDIA_ROOT, TEST_TRANSCODE_ROOT } from '../global-setup.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'stitchbench.js');
@@ -19,7 +19,8 @@ describe('stitchbench serve (built CLI)', () => {
     if (!existsSync(join(root, 'out', 'main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` before the tests');
     dataDir = await mkdtemp(join(tmpdir(), 'stitchbench-cli-'));
     child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
-      env: { ...process.env, STITCHBENCH_DEMO_MEDIA: TEST_DEMO_MEDIA_ROOT },
+      // The shared demo media and transcoded demo ads: healthy as soon as both are loaded.
+      env: { ...process.env, STITCHBENCH_DEMO_MEDIA: TEST_DEMO_MEDIA_ROOT, STITCHBENCH_TRANSCODE_CACHE: TEST_TRANSCODE_ROOT },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines = createInterface({ input: child.stdout! });

@@ -55,6 +55,17 @@ describe('TranscodeCache', () => {
     expect(c.list().map((x) => x.key)).toEqual(['d_000000000004']);
   });
 
+  it('does not evict an ad used in the last 10 minutes (it may be mid-play): the cap is exceeded until it ages', async () => {
+    let now = 100 * 60_000;
+    const c = new TranscodeCache(dir, 1500, undefined, () => now);
+    await c.commit(await work('a', 1000), fields('a_000000000001', now - 60_000));
+    await c.commit(await work('b', 1000), fields('b_000000000002', now));
+    expect(c.list()).toHaveLength(2);
+    now += 11 * 60_000;
+    await c.commit(await work('c', 1000), fields('c_000000000003', now));
+    expect(c.list().map((x) => x.key)).toEqual(['c_000000000003']);
+  });
+
   it('ignores folders without a readable entry.json, and entries of another format version', async () => {
     await mkdir(join(dir, 'half_000000000009'));
     await writeFile(join(dir, 'half_000000000009', 'entry.json'), '{ not json');

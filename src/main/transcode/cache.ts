@@ -2,6 +2,7 @@
 // (written last, so a folder without it is an interrupted job and is removed at start). Least recently used
 // entries are evicted past a size cap. Survives restarts; several engines may share one folder (tests do).
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { treeBytes } from '../fs/tree-bytes.js';
 import { join } from 'node:path';
 import type { ContentProfile, TranscodeCacheEntryInfo } from '../../shared/transcode.js';
 import { renditionLabel } from './profile.js';
@@ -9,6 +10,7 @@ import { ENTRY_FILES } from './package.js';
 
 const ENTRY_VERSION = 1;
 export const WORK_DIR = '.work';
+export const IN_USE_MS = 10 * 60_000;
 
 export interface CacheEntry {
   version: number;
@@ -43,14 +45,6 @@ export function entryInfo(e: CacheEntry): TranscodeCacheEntryInfo {
   };
 }
 
-export async function treeBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-
 export class TranscodeCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** Debounced lastUsedAt writes: a hot ad is touched on every session. */
@@ -61,6 +55,7 @@ export class TranscodeCache {
     readonly dir: string,
     readonly maxBytes: number,
     private readonly onEvict?: (e: CacheEntry) => void,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Loads complete entries; removes interrupted work and folders without a readable entry.json. */
@@ -162,12 +157,14 @@ export class TranscodeCache {
     return [...this.entries.values()].sort((a, b) => b.lastUsedAt - a.lastUsedAt);
   }
 
+  /** Least recently used first; an ad a session asked for in the last IN_USE_MS is probably still being played
+   *  (its segments would 404 mid-break), so the cache stays over its cap until such entries age. */
   private async evict(keep: string): Promise<void> {
     let total = this.totalBytes();
     if (total <= this.maxBytes) return;
     for (const e of [...this.entries.values()].sort((a, b) => a.lastUsedAt - b.lastUsedAt)) {
       if (total <= this.maxBytes) break;
-      if (e.key === keep) continue;
+      if (e.key === keep || this.now() - e.lastUsedAt < IN_USE_MS) continue;
       await this.remove(e.key);
       total -= e.bytes;
       this.onEvict?.(e);

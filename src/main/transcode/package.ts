@@ -11,19 +11,23 @@ import { dashMpd, hlsMediaPlaylist, hlsMultivariant, type PackagedAd, type Packa
 
 export const ENTRY_FILES = { hlsTs: 'hls-ts.m3u8', hlsFmp4: 'hls-fmp4.m3u8', dash: 'manifest.mpd' } as const;
 
-async function segmentRun(inputs: string[], maps: string[], dir: string, fmp4: boolean, segmentSeconds: number, signal?: AbortSignal): Promise<number[]> {
+/** Stream-copies inputs into HLS segments (seg_00000.ts|m4s, init.mp4 for fMP4) in `dir`; returns their durations
+ *  as ffmpeg measured them (its playlist is read, then dropped). `limitSeconds` trims the output (-t). */
+export async function segmentRun(inputs: string[], maps: string[], dir: string, fmp4: boolean, segmentSeconds: number, opts: { signal?: AbortSignal; limitSeconds?: number } = {}): Promise<number[]> {
   await mkdir(dir, { recursive: true });
-  const args = [...inputs.flatMap((i) => ['-i', i]), ...maps.flatMap((m) => ['-map', m]), '-c', 'copy', '-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_playlist_type', 'vod', '-hls_list_size', '0'];
+  const args = [...inputs.flatMap((i) => ['-i', i]), ...maps.flatMap((m) => ['-map', m])];
+  if (opts.limitSeconds !== undefined) args.push('-t', String(opts.limitSeconds));
+  args.push('-c', 'copy', '-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_playlist_type', 'vod', '-hls_list_size', '0');
   if (fmp4) args.push('-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4');
   args.push('-hls_segment_filename', join(dir, `seg_%05d.${fmp4 ? 'm4s' : 'ts'}`), join(dir, 'ffmpeg.m3u8'));
-  await runFfmpeg(args, { timeoutMs: 120_000, ...(signal ? { signal } : {}) });
+  await runFfmpeg(args, { timeoutMs: 120_000, ...(opts.signal ? { signal: opts.signal } : {}) });
   const playlist = await readFile(join(dir, 'ffmpeg.m3u8'), 'utf8');
   await rm(join(dir, 'ffmpeg.m3u8'));
   return [...playlist.matchAll(/#EXTINF:([\d.]+)/g)].map((m) => Number(m[1]));
 }
 
 /** Peak and average bits/s of a track's segment files (HLS BANDWIDTH / AVERAGE-BANDWIDTH). */
-async function rates(dir: string, id: string, durations: number[], ext: string): Promise<PackagedTrack> {
+export async function trackRates(dir: string, id: string, durations: number[], ext: string): Promise<PackagedTrack> {
   let peak = 0;
   let bytes = 0;
   for (let i = 0; i < durations.length; i++) {
@@ -64,10 +68,10 @@ export async function packageAd(plan: EncodePlan, profile: ContentProfile, dir: 
   const tasks: (() => Promise<number[]>)[] = [];
   ids.forEach((id, i) => {
     const v = plan.video[i]!;
-    tasks.push(() => segmentRun([v, ...audioIn], ['0:v', ...(plan.audio ? ['1:a'] : [])], join(dir, 'ts', id), false, S, signal));
-    tasks.push(() => segmentRun([v], ['0:v'], join(dir, 'cmaf', id), true, S, signal));
+    tasks.push(() => segmentRun([v, ...audioIn], ['0:v', ...(plan.audio ? ['1:a'] : [])], join(dir, 'ts', id), false, S, { ...(signal ? { signal } : {}) }));
+    tasks.push(() => segmentRun([v], ['0:v'], join(dir, 'cmaf', id), true, S, { ...(signal ? { signal } : {}) }));
   });
-  if (plan.audio) tasks.push(() => segmentRun([plan.audio!], ['0:a'], join(dir, 'cmaf', 'audio'), true, S, signal));
+  if (plan.audio) tasks.push(() => segmentRun([plan.audio!], ['0:a'], join(dir, 'cmaf', 'audio'), true, S, { ...(signal ? { signal } : {}) }));
   const runs = await inPairs(tasks);
 
   const videoCount = runs[1]?.length ?? 0;
@@ -81,8 +85,8 @@ export async function packageAd(plan: EncodePlan, profile: ContentProfile, dir: 
       height: r.height,
       fps: r.fps,
       codecs: codecString(init) ?? 'avc1.4d401f',
-      ts: await rates(join(dir, 'ts', id), id, runs[i * 2]!, 'ts'),
-      cmaf: await rates(join(dir, 'cmaf', id), id, runs[i * 2 + 1]!, 'm4s'),
+      ts: await trackRates(join(dir, 'ts', id), id, runs[i * 2]!, 'ts'),
+      cmaf: await trackRates(join(dir, 'cmaf', id), id, runs[i * 2 + 1]!, 'm4s'),
     });
   }
   const firstInit = await readFile(join(dir, 'cmaf', ids[0]!, 'init.mp4'));
@@ -99,7 +103,7 @@ export async function packageAd(plan: EncodePlan, profile: ContentProfile, dir: 
     while (durations.length > videoCount && (durations.at(-1) ?? 0) < 0.2) durations.pop();
     const aDir = join(dir, 'cmaf', 'audio');
     const init = await readFile(join(aDir, 'init.mp4'));
-    ad.audio = { ...(await rates(aDir, 'audio', durations, 'm4s')), codecs: codecString(init) ?? 'mp4a.40.2', sampleRate: profile.audio.sampleRate, channels: profile.audio.channels };
+    ad.audio = { ...(await trackRates(aDir, 'audio', durations, 'm4s')), codecs: codecString(init) ?? 'mp4a.40.2', sampleRate: profile.audio.sampleRate, channels: profile.audio.channels };
     ad.audioTimescale = mdhdTimescale(init);
   }
   for (const r of renditions) {

@@ -90,7 +90,7 @@ export class Transcoder {
     this.concurrency = opts.concurrency ?? Math.max(1, Math.floor(availableParallelism() / 2));
     this.queueLimit = opts.queueLimit ?? 50;
     this.preset = opts.preset ?? DEFAULT_PRESET;
-    this.cache = new TranscodeCache(opts.dir, opts.maxBytes ?? 2 * 1024 ** 3);
+    this.cache = new TranscodeCache(opts.dir, opts.maxBytes ?? 2 * 1024 ** 3, undefined, this.now);
   }
 
   async init(): Promise<void> {
@@ -110,24 +110,34 @@ export class Transcoder {
 
   async request(req: TranscodeRequest): Promise<TranscodeTicket> {
     const key = cacheKey(req.adKey, req.profile.key);
-    const entry = this.cache.get(key) ?? (await this.cache.refresh(key));
-    if (entry) {
-      this.cache.touch(key, this.now());
-      return { state: 'ready', entry };
-    }
+    const cached = this.cache.get(key);
+    if (cached) return this.ready(cached);
     const running = this.active.get(key);
-    if (running) {
-      running.info.requests++;
-      return { state: 'pending', job: { ...running.info }, done: running.done };
-    }
+    if (running) return this.join(running);
     const failed = this.failures.get(key);
     if (failed && !req.force && this.now() - failed.at < (this.opts.retryAfterMs ?? 5 * 60_000)) {
       return { state: 'failed', job: { ...failed.job.info }, error: failed.job.info.error ?? 'failed', ...(failed.job.vastError ? { vastError: failed.job.vastError } : {}) };
     }
+    // Another engine sharing the folder may have made it since this one started.
+    const shared = await this.cache.refresh(key);
+    if (shared) return this.ready(shared);
+    // A concurrent request may have queued the job while this one read the disk: join it.
+    const raced = this.active.get(key);
+    if (raced) return this.join(raced);
     if (this.closed) return { state: 'failed', error: 'the transcoder is shutting down' };
     if (this.queue.length >= this.queueLimit) return { state: 'failed', error: `transcode queue is full (${this.queueLimit} waiting)` };
     const job = this.enqueue(key, req);
     return { state: 'pending', job: { ...job.info }, done: job.done };
+  }
+
+  private join(job: Job): TranscodeTicket {
+    job.info.requests++;
+    return { state: 'pending', job: { ...job.info }, done: job.done };
+  }
+
+  private ready(entry: CacheEntry): TranscodeTicket {
+    this.cache.touch(entry.key, this.now());
+    return { state: 'ready', entry };
   }
 
   cancel(jobId: string): 'cancelled' | 'finished' | 'unknown' {

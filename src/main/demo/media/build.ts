@@ -11,7 +11,8 @@ import {
   MEZZANINE,
   type DemoWorldIndex,
 } from './model.js';
-import { packageAsset, treeBytes } from './packager.js';
+import { treeBytes } from '../../fs/tree-bytes.js';
+import { packageAsset } from './packager.js';
 
 export interface BuildProgress {
   step: string;
