@@ -7,3 +7,4 @@ await import('./hls-stitch.js');
 await import('./dash-stitch.js');
 await import('./http-playback.js');
 await import('./transcode.js');
+await import('./beacons.js');

@@ -79,15 +79,23 @@ export interface SegmentServedEvent extends EventBase<'segment.served'> {
   ad?: boolean;
 }
 
-/** A tracking beacon: fired by the stitcher or a player, or received by the demo ADS. */
+/** A tracking beacon: fired by the stitcher (server-side reporting), relayed for a player (client-side), or
+ *  received by the demo ADS. */
 export interface BeaconEvent extends EventBase<'beacon'> {
   url: string;
-  /** VAST event name: impression, start, firstQuartile, midpoint, thirdQuartile, complete, error, … */
+  /** VAST event name: impression, start, firstQuartile, midpoint, thirdQuartile, complete, progress, breakStart,
+   *  breakEnd, error, … */
   event: string;
   sender: 'server' | 'client' | 'demo-ads';
+  /** HTTP status of the last attempt; 0 when no response arrived. */
   status?: number;
+  /** Wall time of the last attempt. */
   ms?: number;
   adId?: string;
+  /** The avail the beacon belongs to (server/client beacons). */
+  availId?: string;
+  /** Requests made (1 + retries). */
+  attempts?: number;
   error?: string;
 }
 

@@ -34,7 +34,7 @@ describe('VAST error codes', () => {
 describe('substituteErrorMacros', () => {
   it('replaces [ERRORCODE] and %5BERRORCODE%5D, [TIMESTAMP] (ISO 8601, encoded) and [CACHEBUSTING] (8 digits)', () => {
     const now = new Date('2025-05-06T12:34:56.789Z');
-    const u = substituteErrorMacros('http://e/x?c=[ERRORCODE]&c2=%5BERRORCODE%5D&c3=%5berrorcode%5d&t=[TIMESTAMP]&cb=[CACHEBUSTING]&keep=[ADPLAYHEAD]', 402, now);
+    const u = substituteErrorMacros('http://e/x?c=[ERRORCODE]&c2=%5BERRORCODE%5D&c3=%5berrorcode%5d&t=[TIMESTAMP]&cb=[CACHEBUSTING]&unknown=[ADPLAYHEAD]&keep=[NOSUCHMACRO]', 402, now);
     const q = new URL(u).searchParams;
     expect(q.get('c')).toBe('402');
     expect(q.get('c2')).toBe('402');
@@ -42,7 +42,9 @@ describe('substituteErrorMacros', () => {
     expect(q.get('t')).toBe('2025-05-06T12:34:56.789Z');
     expect(u).toContain('t=2025-05-06T12%3A34%3A56.789Z&');
     expect(q.get('cb')).toMatch(/^\d{8}$/);
-    expect(q.get('keep')).toBe('[ADPLAYHEAD]');
+    // VAST 4.1 §6.1: a macro the pinger cannot know is -1; one nobody defined stays for the receiver to see.
+    expect(q.get('unknown')).toBe('-1');
+    expect(q.get('keep')).toBe('[NOSUCHMACRO]');
   });
 });
 

@@ -2,6 +2,7 @@
 // Callers fire and forget: the promise resolves with what happened and never rejects.
 import type { EventBus } from '../bus/event-bus.js';
 import { fetchText } from '../http/fetch-text.js';
+import { expandMacros } from '../tracking/macros.js';
 
 export { VAST_ERROR, VMAP_ERROR, type VastErrorCode, type VmapErrorCode } from './error-codes.js';
 
@@ -23,21 +24,9 @@ export interface PingResult {
   error?: string;
 }
 
-// [ERRORCODE] literally or percent-encoded (%5B…%5D, any hex case), as ad servers write either.
-const MACRO = /(?:\[|%5B)(ERRORCODE|TIMESTAMP|CACHEBUSTING)(?:\]|%5D)/gi;
-
-/** VAST 4 macros an Error URL may carry: [ERRORCODE], [TIMESTAMP] (ISO 8601, URL-encoded), [CACHEBUSTING] (8 digits). */
+/** An Error URL with its macros expanded: [ERRORCODE], [TIMESTAMP], [CACHEBUSTING] and the rest (tracking/macros.ts). */
 export function substituteErrorMacros(url: string, code: number, now: Date = new Date()): string {
-  return url.replace(MACRO, (_m, name: string) => {
-    switch (name.toUpperCase()) {
-      case 'ERRORCODE':
-        return String(code);
-      case 'TIMESTAMP':
-        return encodeURIComponent(now.toISOString());
-      default:
-        return String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-    }
-  });
+  return expandMacros(url, { errorCode: code, now });
 }
 
 export async function pingVastErrors(urls: readonly string[], code: number, opts: PingOptions = {}): Promise<PingResult[]> {

@@ -9,10 +9,19 @@ import type { AvailDecision, PlacedItem } from './types.js';
 
 export interface DashPlanned {
   plan: DashAvailPlan;
-  /** Redirect targets by ad Period index → "set-rep" → { init, urls by $Number$ − 1 }. */
-  targets: Map<number, Map<string, { init?: string; urls: string[] }>>;
+  /** Redirect targets by ad Period index → "set-rep" → { init, urls by $Number$ − 1, their [start, end) seconds
+   *  within the ad Period }. */
+  targets: Map<number, Map<string, DashTarget>>;
   /** Placed item index of each ad Period. */
   items: number[];
+}
+
+export interface DashTarget {
+  init?: string;
+  urls: string[];
+  spans: [number, number][];
+  /** Content adaptation set this representation stands in for. */
+  set: number;
 }
 
 /** By decision, then by URL prefix (the session API and segment route read plans with an empty prefix). */
@@ -53,7 +62,7 @@ export function dashAvailPlan(decision: AvailDecision, addr: SegmentAddressing):
     for (const seconds of partsOf(item)) {
       const k = periods.length;
       const sets: DashAdSet[] = [];
-      const byTrack = new Map<string, { init?: string; urls: string[] }>();
+      const byTrack = new Map<string, DashTarget>();
       for (const [n, m] of item.match) {
         if (m.kind !== 'dash') continue;
         const reps: DashAdRepresentation[] = [];
@@ -61,7 +70,9 @@ export function dashAvailPlan(decision: AvailDecision, addr: SegmentAddressing):
           const segs = cutTo(rep, 0, seconds);
           if (segs.length === 0) return;
           const track = `${n}-${r}`;
-          byTrack.set(track, { ...(rep.init ? { init: rep.init } : {}), urls: segs.map((s) => s.url) });
+          const t0 = segs[0]!.t;
+          const spans = segs.map((s): [number, number] => [(s.t - t0) / rep.timescale, (s.t - t0 + s.d) / rep.timescale]);
+          byTrack.set(track, { ...(rep.init ? { init: rep.init } : {}), urls: segs.map((s) => s.url), spans, set: n });
           reps.push({
             // Ids unique to this ad Period: an ad's "720p" is not the content's "720p", and players key caches
             // (init segments, ABR history) by Representation id.

@@ -5,7 +5,7 @@
 import { pingVastErrors } from '../ads/error-ping.js';
 import { VAST_ERROR } from '../ads/error-codes.js';
 import { resolveVast } from '../ads/resolve.js';
-import type { VastLinearAd, VastResponse } from '../ads/types.js';
+import type { VastLinearAd, VastResponse, VmapTrackingEvent } from '../ads/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.js';
 import type { DashCreative, DashCreativeLoader } from '../creatives/dash-creative.js';
@@ -46,6 +46,8 @@ export interface AvailRequest {
   vast?: VastResponse;
   /** A different ADS URL (live pre-roll). */
   adsUrl?: string;
+  /** VMAP break tracking (breakStart / breakEnd / error), fired around the avail's ads. */
+  breakTracking?: VmapTrackingEvent[];
 }
 
 type Usable = { ok: true; creative: HlsCreative | DashCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string; vastError?: number };
@@ -88,6 +90,7 @@ export class AvailDecider {
       slateSeconds: 0,
       skipped: [],
       decidedAt: (this.deps.now ?? Date.now)(),
+      ...(req.breakTracking?.length ? { breakTracking: req.breakTracking } : {}),
     };
     const done = (d: AvailDecision) => this.publish(session, d);
     if (req.fallback) return done({ ...base, fallback: req.fallback, ...(req.fallbackDetail ? { fallbackDetail: req.fallbackDetail } : {}) });

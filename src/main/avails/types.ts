@@ -1,5 +1,5 @@
 // An avail's decision: which ads (and slate) fill it, which were skipped and why, or why content shows.
-import type { VastLinearAd, VastResponse } from '../ads/types.js';
+import type { VastLinearAd, VastResponse, VmapTrackingEvent } from '../ads/types.js';
 import type { HlsCreative } from '../creatives/hls-creative.js';
 import type { DashCreative } from '../creatives/dash-creative.js';
 import type { TrackMatch } from '../creatives/match.js';
@@ -56,6 +56,8 @@ export interface AvailDecision {
   adsMs?: number;
   vast?: Pick<VastResponse, 'version' | 'hops' | 'errorCode' | 'error' | 'failures'> & { adCount: number };
   decidedAt: number;
+  /** VMAP break tracking URLs (breakStart, breakEnd, error). */
+  breakTracking?: VmapTrackingEvent[];
 }
 
 /** A VOD break synthesised from VMAP when the content has no markers: inserted at a segment boundary. */

@@ -30,6 +30,9 @@ import { ProfileDiscovery } from '../transcode/discover.js';
 import { prewarmDemo } from '../transcode/prewarm-demo.js';
 import { transcodeRoutes } from '../transcode/routes.js';
 import { Transcoder } from '../transcode/transcoder.js';
+import { BeaconSender } from '../tracking/sender.js';
+import { Tracker } from '../tracking/tracker.js';
+import { trackingRoutes } from '../tracking/routes.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -142,7 +145,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const loader = new HlsCreativeLoader(bus);
   const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), conditioner, now });
   const fetcher = new OriginFetcher(bus, { now });
-  await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider });
+  const tracker = new Tracker(new BeaconSender({ bus }), now);
+  await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider, tracker });
+  await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker });
   await app.register(sessionApiRoutes, { store: sessions });
   await app.register(eventRoutes, { bus });
   await app.register(transcodeRoutes, { bus, configs: store, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME });

@@ -25,3 +25,16 @@ export function adSegmentServed(deps: SessionDeps, sessionId: string, url: strin
     bytes,
   });
 }
+
+/** Which tracks' ad segments fire beacons: video (or muxed variants); audio only when the content has no video.
+ *  Audio and subtitle segments of the same ad would otherwise fire them early or twice over. */
+export function drivesBeacons(session: Session, track: number): boolean {
+  if (session.format === 'dash') {
+    const sets = session.dashSets ?? [];
+    const type = sets.find((s) => s.n === track)?.contentType;
+    return type === 'video' || (type === 'audio' && !sets.some((s) => s.contentType === 'video'));
+  }
+  const kind = session.tracks.find((t) => t.n === track)?.kind;
+  const hasVideo = session.tracks.some((t) => t.kind === 'variant' || t.kind === 'video');
+  return kind === 'variant' || kind === 'video' || (kind === 'audio' && !hasVideo);
+}

@@ -19,6 +19,7 @@ import { MIN_SESSION_TTL_MS } from './sessions.js';
 import { contentRewriter, roundMs } from './cdn.js';
 import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
+import { recordDashAvailTimes } from './avail-times.js';
 import { recordDebug, type HlsDeps, type MediaResult } from './hls-manifest.js';
 
 export type DashDeps = HlsDeps;
@@ -172,6 +173,7 @@ export async function dashManifestFor(deps: DashDeps, session: Session, requestB
     ...(contentPrefix ? { contentUrl: contentRewriter(session.config.VideoContentSourceUrl!, contentPrefix) } : {}),
   };
   const result = stitchMpd(scan, plan, writerBreaks);
+  recordDashAvailTimes(session, result.periods, scan.dynamic ? scan.availabilityStartMs : undefined);
   processingMs += performance.now() - t1;
   recordDebug(session, { at: deps.now(), track: 0, origin: origin.body, stitched: result.text });
   return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };

@@ -17,6 +17,7 @@ import { MIN_SESSION_TTL_MS } from './sessions.js';
 import { contentRewriter, roundMs } from './cdn.js';
 import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
+import { recordHlsAvailTimes } from './avail-times.js';
 import { withQuery } from './request-params.js';
 
 /** What serving a session's manifests (HLS or DASH) needs. */
@@ -207,6 +208,7 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
     for (const a of result.anchors) if (!session.memo.has(a.originSeq)) session.memo.set(a.originSeq, { mediaSequence: a.mediaSequence, discontinuitySequence: a.discontinuitySequence });
     if (session.memo.size > MEMO_KEEP && firstSeq !== undefined) for (const k of session.memo.keys()) if (k < firstSeq - 100) session.memo.delete(k);
   }
+  recordHlsAvailTimes(session, n, decisions, result, scan, live);
   processingMs += performance.now() - t1;
   recordDebug(session, { at: deps.now(), track: n, origin: origin.body, stitched: result.text });
   return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };

@@ -6,6 +6,7 @@ import { requestBaseUrl } from '../config/routes.js';
 import { HttpError } from '../http/errors.js';
 import { describeZodError } from '../../shared/playback-config.js';
 import type { SessionRequest } from '../sessions/types.js';
+import type { Tracker } from '../tracking/tracker.js';
 import { playbackCors } from './cors.js';
 import { mediaPlaylistFor, multivariantFor, type HlsDeps } from './hls-manifest.js';
 import { dashManifestFor } from './dash-manifest.js';
@@ -15,7 +16,8 @@ import { assetUrl, checkAccount, clientOf, configFor, createSession, findSession
 import { segmentRoutes } from './segment-routes.js';
 import { interstitialRoutes } from './interstitials.js';
 
-export type PlaybackDeps = SessionDeps & HlsDeps;
+/** Server-side beacons fire from the ad segment routes. */
+export type PlaybackDeps = SessionDeps & HlsDeps & { tracker: Tracker };
 
 const M3U8 = 'application/vnd.apple.mpegurl';
 const MPD = 'application/dash+xml';

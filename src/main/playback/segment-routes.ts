@@ -3,7 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { emptyWebVtt, plannedSegment, trackPlan } from '../avails/track-plan.js';
 import { HttpError } from '../http/errors.js';
-import { adSegmentServed, decidedAvail } from './ad-segment.js';
+import { adSegmentServed, decidedAvail, drivesBeacons } from './ad-segment.js';
+import type { AvailDecision } from '../avails/types.js';
+import type { TrackPlan } from '../avails/track-plan.js';
+import type { Session } from '../sessions/types.js';
 import type { PlaybackDeps } from './routes.js';
 
 export async function segmentRoutes(app: FastifyInstance, deps: PlaybackDeps): Promise<void> {
@@ -23,7 +26,19 @@ export async function segmentRoutes(app: FastifyInstance, deps: PlaybackDeps): P
         return reply.type('text/vtt').header('cache-control', 'max-age=3600').send(body);
       }
       emit(302, 0);
+      reportAdSegment(deps, session, decision, plan, Number(req.params.n), Number(req.params.item), k, req.url);
       return reply.code(302).header('cache-control', 'no-store').redirect(seg.url);
     },
   );
+}
+
+/** Server-side beacons: the segment's span within its ad, from the track's plan (the reference tracks only). */
+function reportAdSegment(deps: PlaybackDeps, session: Session, d: AvailDecision, plan: TrackPlan, n: number, item: number, k: number, path: string): void {
+  if (!drivesBeacons(session, n)) return;
+  const own = plan.segments.map((s, i) => ({ s, i })).filter(({ s }) => s.item === item);
+  const at = own[k];
+  if (!at) return;
+  const seg = plan.avail.segments[at.i]!;
+  const start = seg.offset - d.items[item]!.offset;
+  deps.tracker.adSegment(session, d, item, start, start + seg.duration, k === own.length - 1, path.split('?')[0]!);
 }

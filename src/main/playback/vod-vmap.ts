@@ -28,7 +28,7 @@ export async function planVodInsertions(session: Session, contentSeconds: number
     if (at === undefined || at > contentSeconds + 0.001) return;
     const key = -(i + 1);
     const availId = brk.breakId ?? `vmap-${i + 1}`;
-    const decision = resolveBreak(brk, { ...opts, baseUrl: url, availId }).then((vast) => decider.decide(session, { key, availId, live: false, vast }));
+    const decision = resolveBreak(brk, { ...opts, baseUrl: url, availId }).then((vast) => decider.decide(session, { key, availId, live: false, vast, breakTracking: brk.trackingEvents }));
     out.push({ key, atSeconds: at, decision });
   });
   return out;

@@ -74,4 +74,10 @@ export interface Session {
   /** VOD breaks synthesised from VMAP (no markers), once per session. */
   vodPlan?: Promise<import('../avails/types.js').VodInsertion[]>;
   debug: DebugManifest[];
+  /** Where each avail (by key) sits on the session's timeline, once written into a manifest. */
+  availTimes?: Map<number, import('../playback/avail-times.js').AvailTime>;
+  /** Live HLS: PROGRAM-DATE-TIME of the first segment of the session's first playlist (its time zero). */
+  timeZeroPdtMs?: number;
+  /** Beacons fired for this session (server-side, or relayed for its player), by expected-beacon id. */
+  beacons?: Map<string, import('../tracking/tracker.js').FiredBeacon>;
 }

@@ -55,9 +55,23 @@ export interface SequenceAnchor {
   discontinuitySequence: number;
 }
 
+/** Where a spliced avail sits in this output (tracking reports ads by time and media sequence). */
+export interface AvailStart {
+  availId: string;
+  /** Seconds from the playlist's first segment to the avail's start (negative when it began before the window). */
+  at: number;
+  /** Media sequence of the avail's first listed segment, and how far (s) into the avail that segment starts. */
+  firstListed: number;
+  firstListedOffset: number;
+  /** Wall clock of the avail's start, when the content has PROGRAM-DATE-TIME. */
+  pdtMs?: number;
+}
+
 export interface StitchResult {
   text: string;
   anchors: SequenceAnchor[];
   /** Avails actually spliced into this output. */
   placed: string[];
+  /** Spliced (not interstitial) avails with ad segments in this output, in order. */
+  availStarts: AvailStart[];
 }

@@ -6,7 +6,7 @@
 // replaced by the avail segments starting in [t, t+d), so the stitched window advances with the origin's;
 // time the avail does not cover plays the origin content; a CUE-IN before the avail's end cuts it short.
 import { findBreaks, type OriginBreak } from './markers.js';
-import type { AvailSegment, MediaStitchPlan, SequenceAnchor, StitchResult, TrackAvail } from './plan.js';
+import type { AvailSegment, AvailStart, MediaStitchPlan, SequenceAnchor, StitchResult, TrackAvail } from './plan.js';
 import type { MediaScan, ScannedSegment } from './scan-media.js';
 import { folderOf, resolveTagUris, uriResolver, type UriResolver } from './uri.js';
 
@@ -23,6 +23,11 @@ class Writer {
   map: string | undefined;
   inAd = false;
   maxDuration = 0;
+  /** Seconds from the playlist's first segment to the next item. */
+  elapsed = 0;
+  /** The avail being written, so its first written segment's place is recorded once. */
+  avail: TrackAvail | undefined;
+  readonly availStarts: AvailStart[] = [];
   readonly anchors: SequenceAnchor[] = [];
   /** Media sequence and discontinuity sequence of the first item: the header's values. */
   readonly headMediaSeq: number;
@@ -88,7 +93,13 @@ class Writer {
       this.body += `#EXT-X-PROGRAM-DATE-TIME:${new Date(breakStartMs + s.offset * 1000).toISOString()}\n`;
     }
     if (s.byterange) this.body += `#EXT-X-BYTERANGE:${s.byterange}\n`;
+    if (this.avail && this.availStarts.at(-1)?.availId !== this.avail.availId) {
+      // Live windows may begin mid-avail: the avail started (s.offset − startOffset) before this segment.
+      const into = s.offset - (this.avail.startOffset ?? 0);
+      this.availStarts.push({ availId: this.avail.availId, at: this.elapsed - into, firstListed: this.mediaSeq, firstListedOffset: into, ...(breakStartMs !== undefined ? { pdtMs: breakStartMs + (this.avail.startOffset ?? 0) * 1000 } : {}) });
+    }
     this.body += `#EXTINF:${s.duration.toFixed(3)},\n${s.uri}\n`;
+    this.elapsed += s.duration;
     if (s.duration > this.maxDuration) this.maxDuration = s.duration;
     this.inAd = true;
     this.first = false;
@@ -122,6 +133,7 @@ class Writer {
       this.body += `${this.resolve(text.slice(seg.uriStart, seg.uriEnd))}\n`;
     }
     if (seg.duration > this.maxDuration) this.maxDuration = seg.duration;
+    this.elapsed += seg.duration;
     if (seg.key !== undefined) this.key = seg.key;
     if (seg.map !== undefined) this.map = seg.map;
     this.inAd = false;
@@ -210,6 +222,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
         w.body += interstitialTag(avail, startMs);
         continue; // content segments follow unchanged
       }
+      w.avail = avail;
       if (brk.mode === 'insert') {
         // MediaTailor's rule: a zero-duration cue before the last segment of a VOD is a post-roll.
         const postRoll = !plan.live && i === segs.length - 1;
@@ -219,10 +232,12 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
           i++;
         }
         for (const s of avail.segments) w.adSegment(s, brk.startMs);
+        w.avail = undefined;
         continue;
       }
       if (!plan.live) {
         for (const s of avail.segments) w.adSegment(s, brk.startMs);
+        w.avail = undefined;
         for (; i < brk.endIndex; i++) w.anchor(segs[i]!.seq);
         continue;
       }
@@ -239,6 +254,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
         }
         t = end;
       }
+      w.avail = undefined;
       continue;
     }
     if (i >= segs.length) break;
@@ -256,7 +272,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
   w.finish();
   // A live pre-roll heads the playlist: players must start at it, not three segments from the end.
   const start = plan.dropBeforeSeq !== undefined && segs[0] && segs[0].seq < plan.dropBeforeSeq ? '#EXT-X-START:TIME-OFFSET=0,PRECISE=YES\n' : '';
-  return { text: header(scan, w) + start + w.body + trailer(scan), anchors: w.anchors, placed };
+  return { text: header(scan, w) + start + w.body + trailer(scan), anchors: w.anchors, placed, availStarts: w.availStarts };
 }
 
 function header(scan: MediaScan, w: Writer): string {
