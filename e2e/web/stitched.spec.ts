@@ -112,6 +112,11 @@ test('VOD (HLS TS): stitched ads replace both breaks; plays through them with no
     new RegExp(`ads of avail ${a1!.key} from 0:(19|2\\d)`),
   ]);
 
+  // Server-side reporting: the player's own segment fetches fired every ad's beacons, once each, all answered.
+  await expect
+    .poll(async () => (await (await request.get(`${baseUrl()}/api/sessions/${session}/beacons`)).json()).summary, { timeout: 15_000 })
+    .toMatchObject({ 'not-fired': 0, failed: 0, 'in-flight': 0, fired: 24 });
+
   await expectNoStallOver(page, MAX_STALL_MS);
   await expectNoPlayerErrors(page);
   expect(pageErrors).toEqual([]);
