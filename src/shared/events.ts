@@ -12,6 +12,7 @@ export type BenchEventKind =
   | 'config.changed'
   | 'session'
   | 'avail'
+  | 'ads.log'
   | 'error';
 
 interface EventBase<K extends BenchEventKind> {
@@ -49,6 +50,8 @@ export interface AdsRequestEvent extends EventBase<'ads.request'> {
   ads?: number;
   /** Client side: the avail the request was made for. */
   availId?: string;
+  /** Client side: why the request failed (timeout, budget, network, http, parse, too-large, bad-url …). */
+  failure?: string;
 }
 
 /** A manifest (playlist or MPD) left a server of the engine. */
@@ -159,6 +162,32 @@ export interface AvailEvent extends EventBase<'avail'> {
   adsMs?: number;
 }
 
+/** MediaTailor's ADS interaction log types the bench records (see src/main/tracking/ads-log.ts). */
+export type AdsLogEventType =
+  | 'MAKING_ADS_REQUEST'
+  | 'VAST_RESPONSE'
+  | 'VAST_REDIRECT'
+  | 'EMPTY_VAST_RESPONSE'
+  | 'ERROR_ADS_TIMEOUT'
+  | 'ERROR_ADS_RESPONSE_PARSE'
+  | 'ERROR_ADS_INVALID_RESPONSE'
+  | 'ERROR_UNKNOWN_HOST'
+  | 'PLANNED_AVAIL'
+  | 'FILLED_AVAIL'
+  | 'WARNING_NO_ADVERTISEMENTS'
+  | 'BEACON_FIRED'
+  | 'ERROR_FIRING_BEACON_FAILED';
+
+/** One record of the ADS interaction log, in MediaTailor's log shape (derived from the other bus events). */
+export interface AdsLogEvent extends EventBase<'ads.log'> {
+  eventType: AdsLogEventType;
+  availId?: string;
+  adId?: string;
+  /** One line a person reads. */
+  message: string;
+  record: Record<string, unknown>;
+}
+
 export interface ErrorEvent extends EventBase<'error'> {
   where: string;
   message: string;
@@ -175,6 +204,7 @@ export type BenchEvent =
   | ConfigChangedEvent
   | SessionEvent
   | AvailEvent
+  | AdsLogEvent
   | ErrorEvent;
 
 export type BenchEventOf<K extends BenchEventKind> = Extract<BenchEvent, { kind: K }>;
@@ -197,5 +227,6 @@ export const BENCH_EVENT_KINDS: readonly BenchEventKind[] = [
   'config.changed',
   'session',
   'avail',
+  'ads.log',
   'error',
 ];

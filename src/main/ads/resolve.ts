@@ -284,13 +284,13 @@ async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, parse: Parse<T>
       const kind: AdsFailureKind = reason === 'timeout' && timeoutMs < ctx.timeoutMs ? 'budget' : reason;
       const text = e instanceof Error ? e.message : String(e);
       const message = kind === 'budget' ? `ADS budget of ${ctx.budgetMs} ms used up: no answer from ${url} within the ${timeoutMs} ms left` : text.includes(url) ? text : `${text} (${url})`;
-      hop(ctx, { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message });
+      hop(ctx, { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message }, kind);
       return { ok: false, problem: { kind, code: kind === 'too-large' ? VAST_ERROR.XML_PARSE : VAST_ERROR.WRAPPER_TIMEOUT, message } };
     }
     const base = { url, depth, status: res.status, ms: res.ms, bytes: res.bytes };
     if (res.status < 200 || res.status >= 300) {
       const message = `HTTP ${res.status} from ${url}`;
-      hop(ctx, { ...base, ads: 0, error: message });
+      hop(ctx, { ...base, ads: 0, error: message }, 'http');
       return { ok: false, problem: { kind: 'http', code: VAST_ERROR.WRAPPER_TIMEOUT, message } };
     }
     if (res.body.trim() === '') {
@@ -299,7 +299,7 @@ async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, parse: Parse<T>
     }
     const p = parse(res.body);
     if (!p.ok) {
-      hop(ctx, { ...base, ads: 0, error: p.message });
+      hop(ctx, { ...base, ads: 0, error: p.message }, 'parse');
       return { ok: false, problem: { kind: 'parse', code: p.code, message: `${p.message} (${url})` } };
     }
     hop(ctx, { ...base, ads: p.count });
@@ -308,12 +308,13 @@ async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, parse: Parse<T>
   });
 }
 
-function hop(ctx: Ctx, h: AdsHop): void {
+function hop(ctx: Ctx, h: AdsHop, failure?: AdsFailureKind): void {
   ctx.hops.push(h);
   const { bus, sessionId, availId } = ctx.opts;
   bus?.emit({
     kind: 'ads.request', side: 'client', url: h.url, status: h.status, ms: h.ms, bytes: h.bytes, depth: h.depth, ads: h.ads,
     ...(h.error !== undefined ? { error: h.error } : {}),
+    ...(failure !== undefined ? { failure } : {}),
     ...(sessionId !== undefined ? { sessionId } : {}),
     ...(availId !== undefined ? { availId } : {}),
   });

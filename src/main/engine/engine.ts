@@ -33,6 +33,7 @@ import { Transcoder } from '../transcode/transcoder.js';
 import { BeaconSender } from '../tracking/sender.js';
 import { Tracker } from '../tracking/tracker.js';
 import { trackingRoutes } from '../tracking/routes.js';
+import { AdsLog } from '../tracking/ads-log.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -147,7 +148,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const fetcher = new OriginFetcher(bus, { now });
   const tracker = new Tracker(new BeaconSender({ bus }), now);
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider, tracker });
-  await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker });
+  const adsLog = new AdsLog(bus, accountId);
+  await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker, adsLog });
   await app.register(sessionApiRoutes, { store: sessions });
   await app.register(eventRoutes, { bus });
   await app.register(transcodeRoutes, { bus, configs: store, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME });

@@ -37,6 +37,8 @@ export function summarize(event: BenchEvent): string {
         event.skipped.length ? `skipped ${event.skipped.map((x) => `${x.adId}:${x.reason}`).join(',')}` : undefined,
         event.fallback,
       );
+    case 'ads.log':
+      return join(event.eventType, event.message);
     case 'error':
       return `${event.where}: ${event.message}`;
     default:
@@ -54,6 +56,7 @@ export function isFailure(event: BenchEvent): boolean {
   if (event.kind === 'error') return true;
   if ('error' in event && event.error) return true;
   if (event.kind === 'transcode.job' || event.kind === 'demo.progress') return event.state === 'failed';
+  if (event.kind === 'ads.log') return event.eventType.startsWith('ERROR_');
   return 'status' in event && typeof event.status === 'number' && (event.status >= 400 || event.status === 0);
 }
 
