@@ -35,7 +35,8 @@ describe('event stream (SSE)', () => {
   it('replays a session\'s recent events, then streams new ones live', async () => {
     e.bus.emit({ kind: 'beacon', url: 'http://b/1', event: 'impression', sender: 'server', sessionId: 'sess-1' });
     e.bus.emit({ kind: 'beacon', url: 'http://b/other', event: 'impression', sender: 'server', sessionId: 'sess-2' });
-    const res = await e.get('/api/events?sessionId=sess-1&replay=50');
+    // (kinds=beacon: the ADS log derives an ads.log event from each beacon, which the session's stream also carries.)
+    const res = await e.get('/api/events?sessionId=sess-1&replay=50&kinds=beacon');
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     setTimeout(() => e.bus.emit({ kind: 'beacon', url: 'http://b/2', event: 'start', sender: 'server', sessionId: 'sess-1' }), 100);
     const events = await readEvents(res, 2);
