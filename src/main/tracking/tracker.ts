@@ -9,13 +9,8 @@ import { dueOnSegment, expectedBeacons, type ExpectedBeacon } from './expected.j
 import { expandMacros, type MacroContext } from './macros.js';
 import type { BeaconResult, BeaconSender } from './sender.js';
 
-export interface FiredBeacon {
-  id: string;
-  availKey: number;
-  availId: string;
-  item: number;
-  adId: string;
-  event: string;
+/** An expected beacon once it fired: who fired it, when, why, and what each URL answered. */
+export interface FiredBeacon extends Pick<ExpectedBeacon, 'id' | 'availKey' | 'availId' | 'item' | 'adId' | 'event'> {
   sender: 'server' | 'client';
   /** When it was due to fire (the segment request, or the client's report). */
   firedAt: number;
