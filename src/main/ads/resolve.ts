@@ -12,11 +12,12 @@
 // - the first response itself empty (no Ad, or only a root <Error>: no fill) → ads [] and no errorCode; the caller
 //   pings rootErrorUrls with 303 (MediaTailor logs EMPTY_VAST_RESPONSE). An empty 2xx body counts as empty VAST.
 // Relative VASTAdTagURIs are resolved against the URL of the document that holds them.
+import type { AdsRequestAd, AdsRequestEvent } from '../../shared/events.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { FetchError, fetchText } from '../http/fetch-text.js';
 import { VAST_ERROR, VMAP_ERROR } from './error-codes.js';
 import type { AdsFailure, AdsFailureKind, AdsHop, IgnoredAd, VastLinearAd, VastResponse, VmapBreak } from './types.js';
-import { parseVast, podOrder, type ParsedVast, type ParsedWrapperAd } from './vast-parse.js';
+import { parseVast, podOrder, type ParsedAd, type ParsedVast, type ParsedWrapperAd } from './vast-parse.js';
 import { parseVmap, type IgnoredBreak, type ParsedVmap } from './vmap-parse.js';
 
 /** MediaTailor's AdsRequestTimeoutMilliseconds default. */
@@ -74,8 +75,10 @@ interface Branch {
 
 type Problem = { kind: AdsFailureKind; code: number; message: string };
 type Fetched<T> = { ok: true; doc: T } | { ok: false; problem: Problem };
-/** Body → document, with how many ads (or breaks) it holds and what it skipped. */
-type Parse<T> = (body: string) => { ok: true; doc: T; count: number; ignored?: IgnoredAd[] } | { ok: false; code: number; message: string };
+/** What a hop's bus event tells about the document received (read by the ADS interaction log). */
+type DocFacts = Pick<AdsRequestEvent, 'version' | 'vastAds' | 'errorUrls'>;
+/** Body → document, with how many ads (or breaks) it holds, what it skipped, and its facts for the bus. */
+type Parse<T> = (body: string) => { ok: true; doc: T; count: number; ignored?: IgnoredAd[]; facts?: DocFacts } | { ok: false; code: number; message: string };
 
 export async function resolveVast(url: string, opts: ResolveOptions = {}): Promise<VastResponse> {
   return resolveTag(url, opts, true);
@@ -84,7 +87,7 @@ export async function resolveVast(url: string, opts: ResolveOptions = {}): Promi
 async function resolveTag(url: string, opts: ResolveOptions, allowMultiple: boolean): Promise<VastResponse> {
   const ctx = context(opts);
   const t0 = performance.now();
-  const top = await fetchDoc(ctx, url, 0, parseVastBody, emptyVast);
+  const top = await fetchDoc(ctx, url, 0, 'vast', parseVastBody, emptyVast);
   if (!top.ok) return finish(ctx, t0, { ads: [], rootErrorUrls: [], failures: [failure(top.problem, url, 0, [])] });
   const branch = await expandDoc(ctx, top.doc, url, rootChain(url, allowMultiple));
   return finish(ctx, t0, {
@@ -111,15 +114,19 @@ export interface VmapResponse {
 export async function resolveVmap(url: string, opts: ResolveOptions = {}): Promise<VmapResponse> {
   const ctx = context(opts);
   const t0 = performance.now();
-  const r = await fetchDoc<ParsedVmap>(ctx, url, 0, (body) => {
+  const r = await fetchDoc<ParsedVmap>(ctx, url, 0, 'vmap', (body) => {
     const p = parseVmap(body);
-    return p.ok ? { ok: true, doc: p.doc, count: p.doc.breaks.length } : p;
+    return p.ok ? { ok: true, doc: p.doc, count: p.doc.breaks.length, ...(p.doc.version !== undefined ? { facts: { version: p.doc.version } } : {}) } : p;
   }, () => ({ breaks: [], ignored: [] }));
   const ms = round(performance.now() - t0);
   if (r.ok) return { ...(r.doc.version !== undefined ? { version: r.doc.version } : {}), breaks: r.doc.breaks, ignored: r.doc.ignored, hops: ctx.hops, ms };
   const p = r.problem;
-  const errorCode = p.kind === 'parse' ? p.code : p.kind === 'timeout' || p.kind === 'budget' ? VMAP_ERROR.AD_DOCUMENT_TIMEOUT : VMAP_ERROR.AD_DOCUMENT_RETRIEVAL;
-  return { breaks: [], ignored: [], hops: ctx.hops, error: p.message, errorCode, ms };
+  return { breaks: [], ignored: [], hops: ctx.hops, error: p.message, errorCode: vmapErrorCode(p.kind, p.code), ms };
+}
+
+/** A failed VMAP request's code: parse errors keep theirs; 1007 (timeout) / 1008 (retrieval) otherwise. */
+function vmapErrorCode(kind: AdsFailureKind, code: number): number {
+  return kind === 'parse' ? code : kind === 'timeout' || kind === 'budget' ? VMAP_ERROR.AD_DOCUMENT_TIMEOUT : VMAP_ERROR.AD_DOCUMENT_RETRIEVAL;
 }
 
 /**
@@ -225,7 +232,7 @@ async function followWrapper(ctx: Ctx, w: ParsedWrapperAd, docUrl: string, chain
   if (seenAt >= 0) {
     return fail({ kind: 'wrapper-loop', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper loop: ${next} was already requested at depth ${seenAt}` }, next);
   }
-  const r = await fetchDoc(ctx, next, depth, parseVastBody, emptyVast);
+  const r = await fetchDoc(ctx, next, depth, 'vast', parseVastBody, emptyVast);
   if (!r.ok) return fail(r.problem, next);
   const sub = await expandDoc(ctx, r.doc, next, {
     depth,
@@ -258,11 +265,35 @@ const emptyVast = (): ParsedVast => ({ ads: [], errorUrls: [], ignored: [] });
 
 const parseVastBody: Parse<ParsedVast> = (body) => {
   const p = parseVast(body);
-  return p.ok ? { ok: true, doc: p.doc, count: p.doc.ads.length, ignored: p.doc.ignored } : p;
+  if (!p.ok) return p;
+  const facts: DocFacts = { vastAds: p.doc.ads.map(adFacts), ...(p.doc.version !== undefined ? { version: p.doc.version } : {}), ...(p.doc.errorUrls.length ? { errorUrls: p.doc.errorUrls } : {}) };
+  return { ok: true, doc: p.doc, count: p.doc.ads.length, ignored: p.doc.ignored, facts };
 };
 
+/** An Ad in brief for the bus (no tracking URLs: the avail event carries those of the ads placed). */
+function adFacts(a: ParsedAd): AdsRequestAd {
+  if (a.kind === 'wrapper') return { id: a.id ?? `wrapper-${a.index + 1}`, wrapper: a.tagUrl, ...(a.adSystem ? { adSystem: a.adSystem } : {}) };
+  const ad = a.ad;
+  return {
+    id: ad.adId,
+    ...(ad.adSystem ? { adSystem: ad.adSystem } : {}),
+    ...(ad.adTitle ? { adTitle: ad.adTitle } : {}),
+    ...(ad.creativeId ? { creativeId: ad.creativeId } : {}),
+    ...(ad.creativeAdId ? { creativeAdId: ad.creativeAdId } : {}),
+    durationSeconds: ad.durationSeconds,
+    mediaFiles: ad.mediaFiles.map((m) => ({
+      url: m.url, delivery: m.delivery, type: m.type,
+      ...(m.width !== undefined ? { width: m.width } : {}),
+      ...(m.height !== undefined ? { height: m.height } : {}),
+      ...(m.bitrateKbps !== undefined ? { bitrateKbps: m.bitrateKbps } : {}),
+      ...(m.id !== undefined ? { id: m.id } : {}),
+      ...(m.apiFramework !== undefined ? { apiFramework: m.apiFramework } : {}),
+    })),
+  };
+}
+
 /** One hop: request, hop record + bus event, parse. */
-async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, parse: Parse<T>, empty: () => T): Promise<Fetched<T>> {
+async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, doc: 'vast' | 'vmap', parse: Parse<T>, empty: () => T): Promise<Fetched<T>> {
   return ctx.limit(async () => {
     const remaining = Math.floor(ctx.deadline - performance.now());
     if (remaining <= 0) {
@@ -281,40 +312,46 @@ async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, parse: Parse<T>
       });
     } catch (e) {
       const reason = e instanceof FetchError ? e.reason : 'network';
-      const kind: AdsFailureKind = reason === 'timeout' && timeoutMs < ctx.timeoutMs ? 'budget' : reason;
+      // The budget is to blame only when earlier hops used part of it: the first request starts with all of it
+      // (less the milliseconds since the context was made, which must not turn its own timeout into "budget").
+      const kind: AdsFailureKind = reason === 'timeout' && depth > 0 && timeoutMs < ctx.timeoutMs ? 'budget' : reason;
       const text = e instanceof Error ? e.message : String(e);
       const message = kind === 'budget' ? `ADS budget of ${ctx.budgetMs} ms used up: no answer from ${url} within the ${timeoutMs} ms left` : text.includes(url) ? text : `${text} (${url})`;
-      hop(ctx, { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message }, kind);
-      return { ok: false, problem: { kind, code: kind === 'too-large' ? VAST_ERROR.XML_PARSE : VAST_ERROR.WRAPPER_TIMEOUT, message } };
+      const code = kind === 'too-large' ? VAST_ERROR.XML_PARSE : VAST_ERROR.WRAPPER_TIMEOUT;
+      hop(ctx, { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message }, doc, { failure: kind, errorCode: code });
+      return { ok: false, problem: { kind, code, message } };
     }
     const base = { url, depth, status: res.status, ms: res.ms, bytes: res.bytes };
     if (res.status < 200 || res.status >= 300) {
       const message = `HTTP ${res.status} from ${url}`;
-      hop(ctx, { ...base, ads: 0, error: message }, 'http');
+      hop(ctx, { ...base, ads: 0, error: message }, doc, { failure: 'http', errorCode: VAST_ERROR.WRAPPER_TIMEOUT });
       return { ok: false, problem: { kind: 'http', code: VAST_ERROR.WRAPPER_TIMEOUT, message } };
     }
     if (res.body.trim() === '') {
-      hop(ctx, { ...base, ads: 0 });
+      hop(ctx, { ...base, ads: 0 }, doc);
       return { ok: true, doc: empty() };
     }
     const p = parse(res.body);
     if (!p.ok) {
-      hop(ctx, { ...base, ads: 0, error: p.message }, 'parse');
+      hop(ctx, { ...base, ads: 0, error: p.message }, doc, { failure: 'parse', errorCode: p.code });
       return { ok: false, problem: { kind: 'parse', code: p.code, message: `${p.message} (${url})` } };
     }
-    hop(ctx, { ...base, ads: p.count });
+    hop(ctx, { ...base, ads: p.count }, doc, p.facts);
     if (p.ignored) ctx.ignored.push(...p.ignored);
     return { ok: true, doc: p.doc };
   });
 }
 
-function hop(ctx: Ctx, h: AdsHop, failure?: AdsFailureKind): void {
+/** Records a hop and emits it; a failed one carries the failure, its error code and the headers sent. */
+function hop(ctx: Ctx, h: AdsHop, doc: 'vast' | 'vmap', facts: DocFacts | { failure: AdsFailureKind; errorCode: number } = {}): void {
   ctx.hops.push(h);
-  const { bus, sessionId, availId } = ctx.opts;
+  const { bus, sessionId, availId, headers } = ctx.opts;
   bus?.emit({
-    kind: 'ads.request', side: 'client', url: h.url, status: h.status, ms: h.ms, bytes: h.bytes, depth: h.depth, ads: h.ads,
+    kind: 'ads.request', side: 'client', url: h.url, status: h.status, ms: h.ms, bytes: h.bytes, depth: h.depth, ads: h.ads, doc,
+    ...facts,
+    ...('failure' in facts && doc === 'vmap' ? { errorCode: vmapErrorCode(facts.failure, facts.errorCode) } : {}),
     ...(h.error !== undefined ? { error: h.error } : {}),
-    ...(failure !== undefined ? { failure } : {}),
+    ...('failure' in facts && headers ? { requestHeaders: headers } : {}),
     ...(sessionId !== undefined ? { sessionId } : {}),
     ...(availId !== undefined ? { availId } : {}),
   });

@@ -256,6 +256,23 @@ export class AvailDecider {
 
   private publish(session: Session, d: AvailDecision): AvailDecision {
     session.decided.set(d.key, d);
+    const slate = d.items.find((i) => i.kind === 'slate');
+    // A placed ad's VAST facts: ids, durations, the transcoder's source and tracking URLs by event.
+    const vastFacts = (ad: VastLinearAd) => {
+      const trackingEvents: Record<string, string[]> = {};
+      const add = (event: string, url: string) => void (trackingEvents[event] ??= []).push(url);
+      for (const url of ad.impressions) add('impression', url);
+      for (const t of ad.tracking) add(t.event, t.url);
+      const source = pickSource(ad);
+      return {
+        vastDurationSeconds: ad.durationSeconds,
+        ...(ad.creativeId ? { creativeId: ad.creativeId } : {}),
+        ...(ad.adSystem ? { adSystem: ad.adSystem } : {}),
+        ...(ad.adTitle ? { adTitle: ad.adTitle } : {}),
+        ...(source ? { mezzanineUrl: source.url } : {}),
+        trackingEvents,
+      };
+    };
     this.deps.bus.emit({
       kind: 'avail',
       sessionId: session.id,
@@ -263,10 +280,18 @@ export class AvailDecider {
       durationSeconds: d.durationSeconds ?? d.filledSeconds,
       filledSeconds: d.filledSeconds,
       slateSeconds: d.slateSeconds,
-      ads: d.items.filter((i) => i.kind === 'ad').map((i) => ({ adId: i.adId, durationSeconds: i.duration })),
-      skipped: d.skipped.map((s) => ({ adId: s.adId, reason: s.reason })),
-      ...(d.fallback ? { fallback: d.fallbackDetail ? `${d.fallback}: ${d.fallbackDetail}` : d.fallback } : {}),
+      ads: d.items.filter((i) => i.kind === 'ad').map((i) => ({ adId: i.adId, durationSeconds: i.duration, creative: i.creative.url, ...(i.ad ? vastFacts(i.ad) : {}) })),
+      skipped: d.skipped.map((s) => ({ adId: s.adId, reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) })),
+      ...(d.fallback ? { fallback: d.fallbackDetail ? `${d.fallback}: ${d.fallbackDetail}` : d.fallback, fallbackReason: d.fallback } : {}),
       ...(d.adsMs !== undefined ? { adsMs: d.adsMs } : {}),
+      // What the ADS interaction log reports beyond the avail's outline (src/main/tracking/ads-log-map.ts).
+      index: d.index,
+      durationSignalled: d.durationSeconds !== undefined,
+      ...(d.adsUrl ? { adsUrl: d.adsUrl } : {}),
+      ...(slate ? { slate: { creative: slate.creative.url, durationSeconds: slate.duration } } : {}),
+      ...(d.vast
+        ? { vast: { ...(d.vast.version !== undefined ? { version: d.vast.version } : {}), ...(d.vast.errorCode !== undefined ? { errorCode: d.vast.errorCode } : {}), adCount: d.vast.adCount, failures: d.vast.failures.map((f) => ({ kind: f.kind, code: f.code, depth: f.depth, message: f.message })) } }
+        : {}),
     });
     return d;
   }

@@ -34,6 +34,7 @@ import { BeaconSender } from '../tracking/sender.js';
 import { Tracker } from '../tracking/tracker.js';
 import { trackingRoutes } from '../tracking/routes.js';
 import { AdsLog } from '../tracking/ads-log.js';
+import { adsLogRoutes } from '../tracking/ads-log-routes.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -148,9 +149,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const fetcher = new OriginFetcher(bus, { now });
   const tracker = new Tracker(new BeaconSender({ bus }), now);
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider, tracker });
-  const adsLog = new AdsLog(bus, accountId);
-  await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker, adsLog });
+  await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker });
   await app.register(sessionApiRoutes, { store: sessions });
+  await app.register(adsLogRoutes, { adsLog: new AdsLog(bus, accountId) });
   await app.register(eventRoutes, { bus });
   await app.register(transcodeRoutes, { bus, configs: store, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME });
 

@@ -10,13 +10,11 @@ import { checkAccount, findSession, type SessionDeps } from '../playback/session
 import type { Session } from '../sessions/types.js';
 import { TokenError, trackingIds, trackingResponse } from './client-api.js';
 import { beaconReport } from './report.js';
-import type { AdsLog } from './ads-log.js';
 import { primetimeJsonV2, primetimeVmap } from './primetime.js';
 import { expectedFor, type Tracker } from './tracker.js';
 
 export interface TrackingRouteDeps extends SessionDeps {
   tracker: Tracker;
-  adsLog: AdsLog;
 }
 
 const ClientBeaconSchema = z
@@ -66,17 +64,6 @@ export async function trackingRoutes(app: FastifyInstance, deps: TrackingRouteDe
     if (req.params.format === 'json') return primetimeJsonV2(t);
     if (req.params.format === 'vmap') return reply.type('application/xml').send(primetimeVmap(t));
     throw new HttpError(404, `Unknown sidecar format "${req.params.format}" (json or vmap)`);
-  });
-
-  // The ADS interaction log (MediaTailor's event types), as JSON lines to download, or ?format=json.
-  app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/api/sessions/:id/ads-log', async (req, reply) => {
-    const records = deps.adsLog.records(req.params.id);
-    if (!records) throw new HttpError(404, `Unknown session "${req.params.id}"`);
-    if (req.query.format === 'json') return records;
-    return reply
-      .type('application/x-ndjson')
-      .header('content-disposition', `attachment; filename="ads-log-${req.params.id}.jsonl"`)
-      .send(records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
   });
 
   app.get<{ Params: { id: string } }>('/api/sessions/:id/beacons', async (req) => {
