@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { BenchEvent, BenchEventKind } from '../../shared/events';
 import type { StreamStatus } from '../api/event-stream';
+import { batcher } from '../lib/batcher';
 
 export const MAX_EVENTS = 1000;
 const FLUSH_MS = 100;
@@ -45,8 +46,11 @@ export const useEvents = create<EventsState>()((set) => ({
   clear: () => set({ events: [], held: [] }),
 }));
 
-let queue: BenchEvent[] = [];
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
+const enqueue = batcher<BenchEvent>(FLUSH_MS, (batch) =>
+  useEvents.setState(({ paused, events, held }) =>
+    paused ? { held: [...held, ...batch].slice(-MAX_EVENTS) } : { events: prepend(events, batch) },
+  ),
+);
 /** seq → at of recent events: a replay after reconnecting repeats events we already have. */
 const seen = new Map<number, number>();
 
@@ -59,18 +63,7 @@ export function ingestEvent(event: BenchEvent): void {
     const oldest = seen.keys().next().value;
     if (oldest !== undefined) seen.delete(oldest);
   }
-  queue.push(event);
-  flushTimer ??= setTimeout(flush, FLUSH_MS);
-}
-
-function flush(): void {
-  flushTimer = undefined;
-  const batch = queue;
-  queue = [];
-  if (batch.length === 0) return;
-  useEvents.setState(({ paused, events, held }) =>
-    paused ? { held: [...held, ...batch].slice(-MAX_EVENTS) } : { events: prepend(events, batch) },
-  );
+  enqueue(event);
 }
 
 /** Put `oldestFirst` in front of the newest-first `events`, keeping MAX_EVENTS. */

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { TranscodeJobEvent } from '../../shared/events';
 import type { PrewarmResponse, TranscodeOverview } from '../../shared/transcode';
 import { applyOverviewJobs, foldJobEvents, type JobRows } from '../lib/transcode-jobs';
+import { batcher } from '../lib/batcher';
 
 const FLUSH_MS = 100;
 
@@ -39,21 +40,14 @@ export const useTranscode = create<TranscodeState>()((set) => ({
   setPrewarm: (prewarm) => set({ prewarm }),
 }));
 
-let queue: TranscodeJobEvent[] = [];
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** Queue a job event from the feed; it reaches the rows within FLUSH_MS. */
-export function ingestTranscodeEvent(event: TranscodeJobEvent): void {
-  queue.push(event);
-  flushTimer ??= setTimeout(flush, FLUSH_MS);
-}
-
-function flush(): void {
-  flushTimer = undefined;
-  const batch = queue;
-  queue = [];
+const enqueue = batcher<TranscodeJobEvent>(FLUSH_MS, (batch) =>
   useTranscode.setState((s) => {
     const jobs = foldJobEvents(s.jobs, batch, Date.now());
     return jobs === s.jobs ? s : { jobs };
-  });
+  }),
+);
+
+/** Queue a job event from the feed; it reaches the rows within FLUSH_MS. */
+export function ingestTranscodeEvent(event: TranscodeJobEvent): void {
+  enqueue(event);
 }
