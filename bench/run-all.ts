@@ -8,3 +8,4 @@ await import('./dash-stitch.js');
 await import('./http-playback.js');
 await import('./transcode.js');
 await import('./beacons.js');
+await import('./verdict.js');

@@ -24,4 +24,28 @@ test.describe('Electron app', () => {
     await expect(page.getByTestId('player-video').first()).toBeVisible({ timeout: 120_000 });
     await app.close();
   });
+
+  test('has the bench menus, a small bridge, and refuses to navigate away', async () => {
+    const app = await electron.launch({
+      executablePath: 'path' in found ? found.path : '',
+      args: [join(ROOT, 'out', 'main', 'index.js')],
+    });
+    const page = await app.firstWindow();
+    const menus = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label) ?? []);
+    expect(menus).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Session', 'Help']));
+    const bridgeKeys = await page.evaluate(() => Object.keys((window as unknown as { stitchbench?: object }).stitchbench ?? {}).sort());
+    expect(bridgeKeys).toEqual(['engineUrl', 'info', 'isElectron', 'onCommand', 'saveFile', 'setTheme']);
+    // A menu command reaches the page's theme through the one command channel.
+    const toggle = page.getByTestId('theme-toggle');
+    const before = await toggle.getAttribute('data-theme-choice');
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.send('bench:command', { type: 'toggle-theme' }));
+    await expect(toggle).not.toHaveAttribute('data-theme-choice', before ?? '');
+    const url = page.url();
+    await page.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(url);
+    await app.close();
+  });
 });

@@ -23,7 +23,7 @@ async function expectSource(page: Page, mode: 'stitched' | 'origin'): Promise<vo
 test('the demo VOD (HLS TS) plays stitched in hls.js past 5 s without errors', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url()}/?asset=vod-hls-ts`);
+  await page.goto(`${url()}/?asset=vod-hls-ts&panel=events`);
   await playbackProgress(page, 5);
   await expectSource(page, 'stitched');
   await expect(page.getByTestId('player-url').first()).toContainText('/v1/master/');

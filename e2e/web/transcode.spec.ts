@@ -7,7 +7,7 @@ test('Ad transcoding panel: cached demo ads, a removed ad re-transcoded by Pre-w
   test.setTimeout(90_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${baseUrl()}/?asset=vod-hls-ts`);
+  await page.goto(`${baseUrl()}/?asset=vod-hls-ts&panel=transcoding`);
   const panel = page.getByTestId('transcode-panel');
   await expect(panel).toBeVisible();
 

@@ -8,12 +8,24 @@ import { createEngine } from './engine/engine.js';
 import { VERSION } from './engine/version.js';
 
 const USAGE = `Usage: stitchbench serve [--port N] [--host 127.0.0.1] [--data-dir DIR]
+       stitchbench check <playback-url | configuration-url> [--duration S] [--junit FILE] [--json FILE]
+                         [--speed X] [--asset PATH] [--client]
 
   --port N        port to listen on (0 = any free port; default 0)
   --host H        address to bind (default 127.0.0.1; use 0.0.0.0 to expose the bench on your network)
   --data-dir DIR  where configurations and the demo world are kept
                   (default $STITCHBENCH_DATA_DIR or ~/.stitchbench)
   --quiet         do not print demo build progress
+
+check plays a session headlessly like a player (manifests, segments, client beacons) and prints the
+bench's QA verdict; exit 0 when it passes, 1 when it fails, 2 when it could not run.
+  --duration S    seconds of playback to judge (default: the whole VOD, 60 s of live)
+  --speed X       playhead speed for VOD, e.g. 10 to play 100 s in 10 s (default 1; live is always 1)
+  --asset PATH    asset under the configuration's origin when given a configuration URL
+                  (default vod/hls-ts/master.m3u8, a demo asset)
+  --client        client-side reporting: an explicit session whose beacons the checker reports as it plays
+  --junit FILE    write the verdict as JUnit XML;  --json FILE  as JSON
+  --no-color      plain output (also when NO_COLOR is set or stdout is not a terminal)
   --version, --help`;
 
 function fail(message: string): never {
@@ -31,6 +43,13 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         quiet: { type: 'boolean' },
+        duration: { type: 'string' },
+        speed: { type: 'string' },
+        asset: { type: 'string' },
+        client: { type: 'boolean' },
+        junit: { type: 'string' },
+        json: { type: 'string' },
+        'no-color': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -42,6 +61,7 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   const command = positionals[0] ?? 'serve';
+  if (command === 'check') return check(positionals, values);
   if (command !== 'serve' || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
 
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -92,6 +112,32 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function check(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<void> {
+  const url = positionals[1];
+  if (!url || positionals.length > 2) fail('check needs exactly one URL');
+  const num = (name: string, min: number, max: number): number | undefined => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || !Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number ${min}..${max}, got "${String(raw)}"`);
+    return n;
+  };
+  const durationS = num('duration', 1, 86_400);
+  const { runCheck } = await import('./check/run.js');
+  const outcome = await runCheck({
+    url,
+    ...(durationS !== undefined ? { durationS } : {}),
+    speed: num('speed', 0.1, 100) ?? 1,
+    asset: typeof values.asset === 'string' ? values.asset : 'vod/hls-ts/master.m3u8',
+    reportingMode: values.client ? 'client' : 'server',
+    ...(typeof values.junit === 'string' ? { junitFile: values.junit } : {}),
+    ...(typeof values.json === 'string' ? { jsonFile: values.json } : {}),
+    color: !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true,
+    out: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.exitCode = outcome.exitCode;
 }
 
 main().catch((e: unknown) => {

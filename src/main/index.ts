@@ -1,14 +1,19 @@
 // Electron entry: starts the engine in the main process and shows the renderer it serves,
 // in a sandboxed, context-isolated window. All product logic lives in the engine.
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, nativeTheme } from 'electron';
 import { createEngine, type Engine } from './engine/engine.js';
 import { VERSION } from './engine/version.js';
-import { registerIpc } from './electron/ipc.js';
-import { hardenSession, lockDownContents } from './electron/security.js';
-import { hardenedWebPreferences } from './electron/web-preferences.js';
+import { openDocs, showAbout } from './electron/help.js';
+import { registerIpc, sendCommand } from './electron/ipc.js';
+import { menuTemplate } from './electron/menu.js';
+import { hardenSession, lockDownContents, openExternalSafely } from './electron/security.js';
+import { createHardenedWindow } from './electron/web-preferences.js';
+import { MIN_SIZE } from './electron/window-bounds.js';
+import { loadWindowState, trackWindowState, windowStateFile } from './electron/window-state.js';
 
 let engine: Engine | undefined;
+let mainWindow: BrowserWindow | undefined;
 
 async function start(): Promise<void> {
   const devServer = process.env.ELECTRON_RENDERER_URL;
@@ -20,57 +25,50 @@ async function start(): Promise<void> {
     rendererDir: join(import.meta.dirname, '..', 'renderer'),
     ...(devServer ? { allowedOrigins: [new URL(devServer).origin] } : {}),
   });
-  const trusted = [new URL(engine.url).origin, ...(devServer ? [new URL(devServer).origin] : [])];
-  hardenSession(trusted);
+  const engineUrl = engine.url;
+  const trusted = [new URL(engineUrl).origin, ...(devServer ? [new URL(devServer).origin] : [])];
+  hardenSession(trusted, Boolean(devServer));
+  // Before any window exists: every webContents (the window, DevTools, anything later) is locked down.
   app.on('web-contents-created', (_e, contents) => lockDownContents(contents, trusted));
-  registerIpc({ engineUrl: engine.url, version: VERSION, dataDir }, trusted);
-  installMenu(engine.url);
+  registerIpc({ engineUrl, version: VERSION, dataDir }, trusted);
+  app.setAboutPanelOptions({ applicationName: 'Stitchbench', applicationVersion: VERSION });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        engineUrl,
+        send: (command) => sendCommand((BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, command),
+        showAbout: () => showAbout(VERSION, engineUrl),
+        openDocs,
+        openLink: (url) => openExternalSafely(url, trusted),
+      }),
+    ),
+  );
 
-  const win = new BrowserWindow({
-    width: 1600,
-    height: 1000,
-    minWidth: 1000,
-    minHeight: 640,
-    title: 'Stitchbench',
-    backgroundColor: '#0b1020',
-    show: false,
-    webPreferences: hardenedWebPreferences(join(import.meta.dirname, '..', 'preload', 'index.cjs'), engine.url),
+  const stateFile = windowStateFile();
+  const state = loadWindowState(stateFile);
+  const win = createHardenedWindow(
+    BrowserWindow,
+    {
+      ...state.bounds,
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      title: 'Stitchbench',
+      // The page's --bg, so nothing flashes before the first paint.
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#14171d' : '#f6f7f9',
+      show: false,
+    },
+    join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+    engineUrl,
+  );
+  mainWindow = win;
+  win.on('closed', () => {
+    mainWindow = undefined;
   });
+  trackWindowState(win, stateFile, state);
   win.once('ready-to-show', () => win.show());
-  await win.loadURL(devServer ?? `${engine.url}/`);
-}
-
-/** The application menu: standard roles plus shortcuts a bench user reaches for. */
-function installMenu(engineUrl: string): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [
-        { label: 'Open the bench in a browser', click: () => void shell.openExternal(engineUrl) },
-        { label: 'Engine health (/healthz)', click: () => void shell.openExternal(`${engineUrl}/healthz`) },
-      ],
-    },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  await win.loadURL(devServer ?? `${engineUrl}/`);
 }
 
 app.whenReady().then(start, (e: unknown) => {

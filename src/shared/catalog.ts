@@ -36,6 +36,21 @@ export interface DemoCatalog {
   ads: DemoAd[];
   /** Description of the demo ADS endpoints and fault modes. */
   adsEndpoints: { path: string; description: string }[];
+  /** Faults the demo origin injects by query parameter (see OriginFaultInfo). */
+  originFaults?: OriginFaultInfo[];
+}
+
+/** One demo origin fault: add `param=value` (and optionally the listed modifiers) to an origin or playback URL. */
+export interface OriginFaultInfo {
+  param: 'fault' | 'segfault';
+  value: string;
+  /** Manifests (multivariant, media playlists, MPD) or media segments. */
+  target: 'manifest' | 'segment';
+  /** Modifiers this fault honours, with what they mean for it. */
+  modifiers: { param: 'delay' | 'every'; description: string }[];
+  /** stale: live manifests only. */
+  liveOnly?: boolean;
+  description: string;
 }
 
 export interface HealthStatus {

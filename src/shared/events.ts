@@ -13,6 +13,7 @@ export type BenchEventKind =
   | 'session'
   | 'avail'
   | 'ads.log'
+  | 'player'
   | 'error';
 
 interface EventBase<K extends BenchEventKind> {
@@ -95,6 +96,8 @@ export interface ManifestServedEvent extends EventBase<'manifest.served'> {
   /** Stitcher: content track served (the n of /v1/manifest/…/{n}.m3u8). */
   track?: number;
   error?: string;
+  /** Demo origin: the injected fault applied to this response (fault=…, see demo/origin/faults.ts). */
+  fault?: string;
 }
 
 /** A media segment (content or ad) left a server of the engine. */
@@ -106,6 +109,8 @@ export interface SegmentServedEvent extends EventBase<'segment.served'> {
   bytes: number;
   /** True for ad creative segments. */
   ad?: boolean;
+  /** Demo origin: the injected segment fault applied to this response (segfault=…). */
+  fault?: string;
 }
 
 /** A tracking beacon: fired by the stitcher (server-side reporting), relayed for a player (client-side), or
@@ -216,6 +221,13 @@ export interface AvailEventAd {
   creative?: string;
   /** Impression and Tracking URLs by event name (wrapper URLs included). */
   trackingEvents?: Record<string, string[]>;
+}
+
+/** A player reported something about its playback (POST /api/sessions/{id}/player); playhead samples are kept
+ *  for the verdict but not put on the bus. */
+export interface PlayerEvent extends EventBase<'player'> {
+  player: string;
+  observation: import('./player-report.js').PlayerObservation;
 }
 
 /** MediaTailor's ADS interaction log event types the bench records (src/main/tracking/ads-log-map.ts maps bus
@@ -362,6 +374,7 @@ export type BenchEvent =
   | SessionEvent
   | AvailEvent
   | AdsLogEvent
+  | PlayerEvent
   | ErrorEvent;
 
 export type BenchEventOf<K extends BenchEventKind> = Extract<BenchEvent, { kind: K }>;
@@ -385,5 +398,6 @@ export const BENCH_EVENT_KINDS: readonly BenchEventKind[] = [
   'session',
   'avail',
   'ads.log',
+  'player',
   'error',
 ];

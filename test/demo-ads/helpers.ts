@@ -1,4 +1,5 @@
 // Shared fixtures: a fastify app with the demo ADS under /demo/ads, three creatives, and an XML parser.
+import { afterEach, beforeEach } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { XMLParser } from 'fast-xml-parser';
 import { EventBus } from '../../src/main/bus/event-bus.js';
@@ -27,6 +28,18 @@ export interface TestApp {
   bus: EventBus;
   events: BenchEvent[];
   setCreatives(list: DemoAdCreative[]): void;
+}
+
+/** A fresh app per test (beforeEach/afterEach registered here): call inside a describe or at top level. */
+export function useApp(): () => TestApp {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeApp();
+  });
+  afterEach(async () => {
+    await t.app.close();
+  });
+  return () => t;
 }
 
 export async function makeApp(base: () => string = () => BASE): Promise<TestApp> {

@@ -60,6 +60,32 @@ describe('stitchbench serve (built CLI)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('`stitchbench check` exits 0 on the demo and 1, with the reason, when the beacon host is down', async () => {
+    const acct = /\/v1\/master\/([^/]+)\//.exec(((await (await fetch(`${url}/playbackConfiguration/demo`)).json()) as { HlsConfiguration: { ManifestEndpointPrefix: string } }).HlsConfiguration.ManifestEndpointPrefix)![1]!;
+    const junit = join(dataDir, 'verdict.xml');
+    const check = (...args: string[]) => spawnSync(process.execPath, [bin, 'check', ...args, '--speed', '25', '--no-color'], { encoding: 'utf8', timeout: 90_000 });
+    const ok = check(`${url}/v1/master/${acct}/demo/vod/hls-ts/master.m3u8`, '--junit', junit);
+    expect(ok.stdout).toMatch(/verdict: PASS/);
+    expect(ok.status).toBe(0);
+    expect(existsSync(junit)).toBe(true);
+
+    const res = await fetch(`${url}/playbackConfiguration`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Name: 'dead-beacons', VideoContentSourceUrl: `${url}/demo/origin`, AdDecisionServerUrl: `${url}/demo/ads/vast?v=3.0&dur=[session.avail_duration_secs]&sid=[session.id]&beacons=down` }),
+    });
+    expect(res.status).toBe(200);
+    const bad = check(`${url}/playbackConfiguration/dead-beacons`);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL {2}beacons-complete +24 failed of 24 beacons due/);
+    expect(bad.stdout).toMatch(/ECONNREFUSED/);
+    expect(bad.stdout).toMatch(/verdict: FAIL/);
+
+    const usage = spawnSync(process.execPath, [bin, 'check'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/check needs exactly one URL/);
+  }, 200_000);
+
   it('shuts down cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -12,13 +12,16 @@
 // - the first response itself empty (no Ad, or only a root <Error>: no fill) → ads [] and no errorCode; the caller
 //   pings rootErrorUrls with 303 (MediaTailor logs EMPTY_VAST_RESPONSE). An empty 2xx body counts as empty VAST.
 // Relative VASTAdTagURIs are resolved against the URL of the document that holds them.
+//
+// Bodies never go on the bus (too big): an optional `exchanges` sink (the ADS inspector) gets every exchange with its
+// body and parsed document, and links wrapper hops to the exchange that led to them.
 import type { AdsRequestAd, AdsRequestEvent } from '../../shared/events.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { FetchError, fetchText } from '../http/fetch-text.js';
 import { VAST_ERROR, VMAP_ERROR } from './error-codes.js';
 import type { AdsFailure, AdsFailureKind, AdsHop, IgnoredAd, VastLinearAd, VastResponse, VmapBreak } from './types.js';
 import { parseVast, podOrder, type ParsedAd, type ParsedVast, type ParsedWrapperAd } from './vast-parse.js';
-import { parseVmap, type IgnoredBreak, type ParsedVmap } from './vmap-parse.js';
+import { isVmap, parseVmap, type IgnoredBreak, type ParsedVmap } from './vmap-parse.js';
 
 /** MediaTailor's AdsRequestTimeoutMilliseconds default. */
 export const DEFAULT_ADS_TIMEOUT_MS = 3000;
@@ -42,6 +45,46 @@ export interface ResolveOptions {
   signal?: AbortSignal;
   maxBytes?: number;
   concurrency?: number;
+  /** Gets every exchange with its body (the ADS inspector). */
+  exchanges?: AdsExchangeSink;
+  /** The configured URL the first request was expanded from (reported with that exchange). */
+  urlTemplate?: string;
+  /** The exchange that led here: the VMAP whose break is being resolved. */
+  parentExchangeId?: string;
+}
+
+/** One ADS exchange (or one the client refused to send: loop, wrapper limit, budget) with its body. */
+export interface AdsExchangeInfo {
+  sessionId?: string;
+  availId?: string;
+  /** The exchange whose Wrapper (or VMAP) led here. */
+  parentId?: string;
+  urlTemplate?: string;
+  depth: number;
+  /** Epoch ms. */
+  startedAt: number;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requested: boolean;
+  status: number;
+  ms: number;
+  bytes: number;
+  contentType?: string;
+  /** Absent when no response arrived. */
+  body?: string;
+  failure?: AdsFailureKind;
+  errorCode?: number;
+  error?: string;
+  /** What the answer was read as. */
+  doc: 'vast' | 'vmap';
+  parsed?: ExchangeDoc;
+}
+
+export type ExchangeDoc = { vast: ParsedVast } | { vmap: ParsedVmap };
+
+export interface AdsExchangeSink {
+  /** The exchange's id, for the exchanges it leads to (undefined when not kept). */
+  record(x: AdsExchangeInfo): string | undefined;
 }
 
 interface Ctx {
@@ -66,6 +109,8 @@ interface Chain {
   tagUrls: string[];
   allowWrappers: boolean;
   allowMultiple: boolean;
+  /** The exchange that brought this document (parent of its wrappers' exchanges). */
+  exchangeId?: string;
 }
 
 interface Branch {
@@ -74,11 +119,16 @@ interface Branch {
 }
 
 type Problem = { kind: AdsFailureKind; code: number; message: string };
-type Fetched<T> = { ok: true; doc: T } | { ok: false; problem: Problem };
+type Fetched<T> = ({ ok: true; doc: T } | { ok: false; problem: Problem }) & { exchangeId?: string };
 /** What a hop's bus event tells about the document received (read by the ADS interaction log). */
 type DocFacts = Pick<AdsRequestEvent, 'version' | 'vastAds' | 'errorUrls'>;
 /** Body → document, with how many ads (or breaks) it holds, what it skipped, and its facts for the bus. */
-type Parse<T> = (body: string) => { ok: true; doc: T; count: number; ignored?: IgnoredAd[]; facts?: DocFacts } | { ok: false; code: number; message: string };
+type Parse<T> = (body: string) => { ok: true; doc: T; count: number; ignored?: IgnoredAd[]; facts?: DocFacts; parsed?: ExchangeDoc } | { ok: false; code: number; message: string };
+/** How a hop links into the exchange tree, and (for a VMAP-or-VAST request) what its answer turned out to be. */
+interface HopLink {
+  parentId?: string;
+  answered?: (body: string) => 'vast' | 'vmap';
+}
 
 export async function resolveVast(url: string, opts: ResolveOptions = {}): Promise<VastResponse> {
   return resolveTag(url, opts, true);
@@ -87,13 +137,17 @@ export async function resolveVast(url: string, opts: ResolveOptions = {}): Promi
 async function resolveTag(url: string, opts: ResolveOptions, allowMultiple: boolean): Promise<VastResponse> {
   const ctx = context(opts);
   const t0 = performance.now();
-  const top = await fetchDoc(ctx, url, 0, 'vast', parseVastBody, emptyVast);
+  const top = await fetchDoc(ctx, url, 0, 'vast', parseVastBody, emptyVast, { parentId: opts.parentExchangeId });
   if (!top.ok) return finish(ctx, t0, { ads: [], rootErrorUrls: [], failures: [failure(top.problem, url, 0, [])] });
-  const branch = await expandDoc(ctx, top.doc, url, rootChain(url, allowMultiple));
+  return expandTop(ctx, t0, top.doc, url, top.exchangeId, allowMultiple);
+}
+
+async function expandTop(ctx: Ctx, t0: number, doc: ParsedVast, url: string, exchangeId: string | undefined, allowMultiple: boolean): Promise<VastResponse> {
+  const branch = await expandDoc(ctx, doc, url, rootChain(url, allowMultiple, exchangeId));
   return finish(ctx, t0, {
-    ...(top.doc.version !== undefined ? { version: top.doc.version } : {}),
+    ...(doc.version !== undefined ? { version: doc.version } : {}),
     ads: branch.ads,
-    rootErrorUrls: top.doc.errorUrls,
+    rootErrorUrls: doc.errorUrls,
     failures: branch.failures,
   });
 }
@@ -114,14 +168,36 @@ export interface VmapResponse {
 export async function resolveVmap(url: string, opts: ResolveOptions = {}): Promise<VmapResponse> {
   const ctx = context(opts);
   const t0 = performance.now();
-  const r = await fetchDoc<ParsedVmap>(ctx, url, 0, 'vmap', (body) => {
-    const p = parseVmap(body);
-    return p.ok ? { ok: true, doc: p.doc, count: p.doc.breaks.length, ...(p.doc.version !== undefined ? { facts: { version: p.doc.version } } : {}) } : p;
-  }, () => ({ breaks: [], ignored: [] }));
-  const ms = round(performance.now() - t0);
-  if (r.ok) return { ...(r.doc.version !== undefined ? { version: r.doc.version } : {}), breaks: r.doc.breaks, ignored: r.doc.ignored, hops: ctx.hops, ms };
+  const r = await fetchDoc<ParsedVmap>(ctx, url, 0, 'vmap', parseVmapBody, () => ({ breaks: [], ignored: [] }), { parentId: opts.parentExchangeId });
+  if (r.ok) return vmapResponse(ctx, t0, r.doc);
   const p = r.problem;
-  return { breaks: [], ignored: [], hops: ctx.hops, error: p.message, errorCode: vmapErrorCode(p.kind, p.code), ms };
+  return { breaks: [], ignored: [], hops: ctx.hops, error: p.message, errorCode: vmapErrorCode(p.kind, p.code), ms: round(performance.now() - t0) };
+}
+
+function vmapResponse(ctx: Ctx, t0: number, doc: ParsedVmap): VmapResponse {
+  return { ...(doc.version !== undefined ? { version: doc.version } : {}), breaks: doc.breaks, ignored: doc.ignored, hops: ctx.hops, ms: round(performance.now() - t0) };
+}
+
+/** A VOD ADS answer: a VMAP (breaks still to resolve, `exchangeId` their parent) or a VAST (resolved, as resolveVast). */
+export type VmapOrVastResponse = { doc: 'vmap'; vmap: VmapResponse; exchangeId?: string } | { doc: 'vast'; vast: VastResponse };
+
+/**
+ * One request for VOD without markers, read as whichever document it answers: a VMAP, or a VAST (a pre-roll). An
+ * empty body is an empty VAST; a failed request (or an unreadable document) is reported as the VAST's failure, so
+ * the caller's pre-roll says why there are no ads — as if resolveVast had been asked.
+ */
+export async function resolveVmapOrVast(url: string, opts: ResolveOptions = {}): Promise<VmapOrVastResponse> {
+  const ctx = context(opts);
+  const t0 = performance.now();
+  const answered = (body: string) => (isVmap(body) ? 'vmap' : 'vast') as 'vast' | 'vmap';
+  const top = await fetchDoc<ExchangeDoc>(ctx, url, 0, 'vmap', parseEither, () => ({ vast: emptyVast() }), { parentId: opts.parentExchangeId, answered });
+  if (!top.ok) {
+    // A VMAP's own parse codes (1000–1002) have no meaning for the pre-roll's VAST: 100 (XML parsing error).
+    const p = top.problem.kind === 'parse' ? { ...top.problem, code: VAST_ERROR.XML_PARSE } : top.problem;
+    return { doc: 'vast', vast: finish(ctx, t0, { ads: [], rootErrorUrls: [], failures: [failure(p, url, 0, [])] }) };
+  }
+  if ('vmap' in top.doc) return { doc: 'vmap', vmap: vmapResponse(ctx, t0, top.doc.vmap), ...(top.exchangeId !== undefined ? { exchangeId: top.exchangeId } : {}) };
+  return { doc: 'vast', vast: await expandTop(ctx, t0, top.doc.vast, url, top.exchangeId, true) };
 }
 
 /** A failed VMAP request's code: parse errors keep theirs; 1007 (timeout) / 1008 (retrieval) otherwise. */
@@ -160,7 +236,7 @@ export async function resolveBreak(brk: VmapBreak, options: ResolveOptions & { b
   const parsed = parseVast(vastXml);
   if (!parsed.ok) return finish(ctx, t0, { ads: [], rootErrorUrls: [], failures: [failure({ kind: 'parse', ...parsed }, where, 0, [])] });
   ctx.ignored.push(...parsed.doc.ignored);
-  const branch = await expandDoc(ctx, parsed.doc, base ?? '', rootChain(base, allowMultiple));
+  const branch = await expandDoc(ctx, parsed.doc, base ?? '', rootChain(base, allowMultiple, opts.parentExchangeId));
   return finish(ctx, t0, {
     ...(parsed.doc.version !== undefined ? { version: parsed.doc.version } : {}),
     ads: branch.ads,
@@ -185,8 +261,8 @@ function context(opts: ResolveOptions): Ctx {
   };
 }
 
-function rootChain(url: string | undefined, allowMultiple: boolean): Chain {
-  return { depth: 0, urls: url ? [normalise(url)] : [], wrappers: [], tagUrls: [], allowWrappers: true, allowMultiple };
+function rootChain(url: string | undefined, allowMultiple: boolean, exchangeId: string | undefined): Chain {
+  return { depth: 0, urls: url ? [normalise(url)] : [], wrappers: [], tagUrls: [], allowWrappers: true, allowMultiple, ...(exchangeId !== undefined ? { exchangeId } : {}) };
 }
 
 function finish(ctx: Ctx, t0: number, r: Pick<VastResponse, 'version' | 'ads' | 'rootErrorUrls' | 'failures'>): VastResponse {
@@ -219,20 +295,25 @@ async function followWrapper(ctx: Ctx, w: ParsedWrapperAd, docUrl: string, chain
   const errorUrls = wrappers.flatMap((x) => x.errorUrls);
   const depth = chain.depth + 1;
   const fail = (p: Problem, url: string, extraErrors: string[] = []): Branch => ({ ads: [], failures: [failure(p, url, depth, [...errorUrls, ...extraErrors])] });
+  // A request the client will not send still shows in the exchange tree, under the Wrapper that asked for it.
+  const refuse = (p: Problem, url: string): Branch => {
+    record(ctx, { parentId: chain.exchangeId, depth, startedAt: Date.now(), url, requested: false, status: 0, ms: 0, bytes: 0, failure: p.kind, errorCode: p.code, error: p.message, doc: 'vast' });
+    return fail(p, url);
+  };
   let next: string;
   try {
     next = new URL(w.tagUrl, docUrl || undefined).href;
   } catch {
-    return fail({ kind: 'bad-url', code: VAST_ERROR.WRAPPER_TIMEOUT, message: `Wrapper VASTAdTagURI is not a usable URL: ${w.tagUrl}` }, w.tagUrl);
+    return refuse({ kind: 'bad-url', code: VAST_ERROR.WRAPPER_TIMEOUT, message: `Wrapper VASTAdTagURI is not a usable URL: ${w.tagUrl}` }, w.tagUrl);
   }
   if (wrappers.length > ctx.maxDepth) {
-    return fail({ kind: 'wrapper-limit', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper limit reached: wrapper ${wrappers.length} in a chain exceeds the maximum of ${ctx.maxDepth}` }, next);
+    return refuse({ kind: 'wrapper-limit', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper limit reached: wrapper ${wrappers.length} in a chain exceeds the maximum of ${ctx.maxDepth}` }, next);
   }
   const seenAt = chain.urls.indexOf(normalise(next));
   if (seenAt >= 0) {
-    return fail({ kind: 'wrapper-loop', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper loop: ${next} was already requested at depth ${seenAt}` }, next);
+    return refuse({ kind: 'wrapper-loop', code: VAST_ERROR.WRAPPER_LIMIT, message: `Wrapper loop: ${next} was already requested at depth ${seenAt}` }, next);
   }
-  const r = await fetchDoc(ctx, next, depth, 'vast', parseVastBody, emptyVast);
+  const r = await fetchDoc(ctx, next, depth, 'vast', parseVastBody, emptyVast, { parentId: chain.exchangeId });
   if (!r.ok) return fail(r.problem, next);
   const sub = await expandDoc(ctx, r.doc, next, {
     depth,
@@ -241,6 +322,7 @@ async function followWrapper(ctx: Ctx, w: ParsedWrapperAd, docUrl: string, chain
     tagUrls: [...chain.tagUrls, next],
     allowWrappers: w.followAdditionalWrappers !== false,
     allowMultiple: w.allowMultipleAds !== false,
+    ...(r.exchangeId !== undefined ? { exchangeId: r.exchangeId } : {}),
   });
   if (sub.ads.length > 0 || sub.failures.length > 0) return sub;
   const why = r.doc.ads.length > 0 ? ` (its ${r.doc.ads.length} ad(s) were not allowed by the Wrapper's attributes)` : r.doc.ignored.length > 0 ? ` (only non-linear ads)` : '';
@@ -267,7 +349,22 @@ const parseVastBody: Parse<ParsedVast> = (body) => {
   const p = parseVast(body);
   if (!p.ok) return p;
   const facts: DocFacts = { vastAds: p.doc.ads.map(adFacts), ...(p.doc.version !== undefined ? { version: p.doc.version } : {}), ...(p.doc.errorUrls.length ? { errorUrls: p.doc.errorUrls } : {}) };
-  return { ok: true, doc: p.doc, count: p.doc.ads.length, ignored: p.doc.ignored, facts };
+  return { ok: true, doc: p.doc, count: p.doc.ads.length, ignored: p.doc.ignored, facts, parsed: { vast: p.doc } };
+};
+
+const parseVmapBody: Parse<ParsedVmap> = (body) => {
+  const p = parseVmap(body);
+  return p.ok ? { ok: true, doc: p.doc, count: p.doc.breaks.length, ...(p.doc.version !== undefined ? { facts: { version: p.doc.version } } : {}), parsed: { vmap: p.doc } } : p;
+};
+
+/** A VMAP if the root says so, else a VAST. */
+const parseEither: Parse<ExchangeDoc> = (body) => {
+  if (isVmap(body)) {
+    const p = parseVmapBody(body);
+    return p.ok ? { ...p, doc: { vmap: p.doc } } : p;
+  }
+  const p = parseVastBody(body);
+  return p.ok ? { ...p, doc: { vast: p.doc } } : p;
 };
 
 /** An Ad in brief for the bus (no tracking URLs: the avail event carries those of the ads placed). */
@@ -292,12 +389,16 @@ function adFacts(a: ParsedAd): AdsRequestAd {
   };
 }
 
-/** One hop: request, hop record + bus event, parse. */
-async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, doc: 'vast' | 'vmap', parse: Parse<T>, empty: () => T): Promise<Fetched<T>> {
+/** One hop: request, hop record + bus event + exchange, parse. */
+async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, doc: 'vast' | 'vmap', parse: Parse<T>, empty: () => T, link: HopLink = {}): Promise<Fetched<T>> {
   return ctx.limit(async () => {
+    const startedAt = Date.now();
+    const parentId = link.parentId;
     const remaining = Math.floor(ctx.deadline - performance.now());
     if (remaining <= 0) {
-      return { ok: false, problem: { kind: 'budget', code: VAST_ERROR.WRAPPER_TIMEOUT, message: `ADS budget of ${ctx.budgetMs} ms used up before requesting ${url}` } };
+      const problem: Problem = { kind: 'budget', code: VAST_ERROR.WRAPPER_TIMEOUT, message: `ADS budget of ${ctx.budgetMs} ms used up before requesting ${url}` };
+      record(ctx, { parentId, depth, startedAt, url, requested: false, status: 0, ms: 0, bytes: 0, failure: 'budget', errorCode: problem.code, error: problem.message, doc });
+      return { ok: false, problem };
     }
     const timeoutMs = Math.min(ctx.timeoutMs, remaining);
     const t0 = performance.now();
@@ -318,27 +419,35 @@ async function fetchDoc<T>(ctx: Ctx, url: string, depth: number, doc: 'vast' | '
       const text = e instanceof Error ? e.message : String(e);
       const message = kind === 'budget' ? `ADS budget of ${ctx.budgetMs} ms used up: no answer from ${url} within the ${timeoutMs} ms left` : text.includes(url) ? text : `${text} (${url})`;
       const code = kind === 'too-large' ? VAST_ERROR.XML_PARSE : VAST_ERROR.WRAPPER_TIMEOUT;
-      hop(ctx, { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message }, doc, { failure: kind, errorCode: code });
-      return { ok: false, problem: { kind, code, message } };
+      const h: AdsHop = { url, depth, status: 0, ms: e instanceof FetchError ? e.ms : round(performance.now() - t0), bytes: 0, ads: 0, error: message };
+      hop(ctx, h, doc, { failure: kind, errorCode: code });
+      const exchangeId = record(ctx, { parentId, depth, startedAt, url, requested: true, status: 0, ms: h.ms, bytes: 0, failure: kind, errorCode: docCode(doc, kind, code), error: message, doc });
+      return { ok: false, problem: { kind, code, message }, exchangeId };
     }
     const base = { url, depth, status: res.status, ms: res.ms, bytes: res.bytes };
+    const answer = { parentId, depth, startedAt, url, requested: true, status: res.status, ms: res.ms, bytes: res.bytes, ...(res.contentType !== undefined ? { contentType: res.contentType } : {}), body: res.body };
     if (res.status < 200 || res.status >= 300) {
       const message = `HTTP ${res.status} from ${url}`;
       hop(ctx, { ...base, ads: 0, error: message }, doc, { failure: 'http', errorCode: VAST_ERROR.WRAPPER_TIMEOUT });
-      return { ok: false, problem: { kind: 'http', code: VAST_ERROR.WRAPPER_TIMEOUT, message } };
+      const exchangeId = record(ctx, { ...answer, failure: 'http', errorCode: docCode(doc, 'http', VAST_ERROR.WRAPPER_TIMEOUT), error: message, doc });
+      return { ok: false, problem: { kind: 'http', code: VAST_ERROR.WRAPPER_TIMEOUT, message }, exchangeId };
     }
+    const as = link.answered?.(res.body) ?? doc;
     if (res.body.trim() === '') {
-      hop(ctx, { ...base, ads: 0 }, doc);
-      return { ok: true, doc: empty() };
+      hop(ctx, { ...base, ads: 0 }, as);
+      const exchangeId = record(ctx, { ...answer, doc: as });
+      return { ok: true, doc: empty(), exchangeId };
     }
     const p = parse(res.body);
     if (!p.ok) {
-      hop(ctx, { ...base, ads: 0, error: p.message }, doc, { failure: 'parse', errorCode: p.code });
-      return { ok: false, problem: { kind: 'parse', code: p.code, message: `${p.message} (${url})` } };
+      hop(ctx, { ...base, ads: 0, error: p.message }, as, { failure: 'parse', errorCode: p.code });
+      const exchangeId = record(ctx, { ...answer, failure: 'parse', errorCode: docCode(as, 'parse', p.code), error: p.message, doc: as });
+      return { ok: false, problem: { kind: 'parse', code: p.code, message: `${p.message} (${url})` }, exchangeId };
     }
-    hop(ctx, { ...base, ads: p.count }, doc, p.facts);
+    hop(ctx, { ...base, ads: p.count }, as, p.facts);
+    const exchangeId = record(ctx, { ...answer, doc: as, ...(p.parsed ? { parsed: p.parsed } : {}) });
     if (p.ignored) ctx.ignored.push(...p.ignored);
-    return { ok: true, doc: p.doc };
+    return { ok: true, doc: p.doc, exchangeId };
   });
 }
 
@@ -349,11 +458,33 @@ function hop(ctx: Ctx, h: AdsHop, doc: 'vast' | 'vmap', facts: DocFacts | { fail
   bus?.emit({
     kind: 'ads.request', side: 'client', url: h.url, status: h.status, ms: h.ms, bytes: h.bytes, depth: h.depth, ads: h.ads, doc,
     ...facts,
-    ...('failure' in facts && doc === 'vmap' ? { errorCode: vmapErrorCode(facts.failure, facts.errorCode) } : {}),
+    ...('failure' in facts ? { errorCode: docCode(doc, facts.failure, facts.errorCode) } : {}),
     ...(h.error !== undefined ? { error: h.error } : {}),
     ...('failure' in facts && headers ? { requestHeaders: headers } : {}),
     ...(sessionId !== undefined ? { sessionId } : {}),
     ...(availId !== undefined ? { availId } : {}),
+  });
+}
+
+/** A failed hop's error code in its document's vocabulary (VMAP requests have their own). */
+function docCode(doc: 'vast' | 'vmap', kind: AdsFailureKind, code: number): number {
+  return doc === 'vmap' ? vmapErrorCode(kind, code) : code;
+}
+
+type ExchangeFields = Omit<AdsExchangeInfo, 'sessionId' | 'availId' | 'urlTemplate' | 'requestHeaders' | 'parentId'> & { parentId: string | undefined };
+
+/** Hands an exchange to the sink; the template is reported with the first request of a resolution only. */
+function record(ctx: Ctx, x: ExchangeFields): string | undefined {
+  const { exchanges, sessionId, availId, urlTemplate, headers } = ctx.opts;
+  if (!exchanges) return undefined;
+  const { parentId, ...rest } = x;
+  return exchanges.record({
+    ...rest,
+    requestHeaders: headers ?? {},
+    ...(parentId !== undefined ? { parentId } : {}),
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    ...(availId !== undefined ? { availId } : {}),
+    ...(urlTemplate !== undefined && x.depth === 0 && parentId === undefined ? { urlTemplate } : {}),
   });
 }
 

@@ -4,7 +4,7 @@
 // published as an `avail` event.
 import { pingVastErrors } from '../ads/error-ping.js';
 import { VAST_ERROR } from '../ads/error-codes.js';
-import { resolveVast } from '../ads/resolve.js';
+import { resolveVast, type AdsExchangeSink } from '../ads/resolve.js';
 import type { VastLinearAd, VastResponse, VmapTrackingEvent } from '../ads/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.js';
@@ -27,6 +27,8 @@ export interface DecideDeps {
   /** Transcoded renditions (skip-until-ready) for ads in TRANSCODE mode, and for slate and bumpers. */
   conditioner: AdConditioner;
   now?: () => number;
+  /** Keeps every ADS exchange with its body (the ADS inspector). */
+  exchanges?: AdsExchangeSink;
 }
 
 export interface AvailRequest {
@@ -34,6 +36,7 @@ export interface AvailRequest {
   availId: string;
   /** Signalled duration; undefined when not signalled. */
   durationSeconds?: number;
+  marker?: import('./types.js').AvailMarker;
   /** Break offset the viewer joins at (live mid-break); the output starts here. */
   startOffset?: number;
   live: boolean;
@@ -75,6 +78,11 @@ export function scteVariables(s: SpliceInfoSummary | undefined): Record<string, 
 export class AvailDecider {
   constructor(private readonly deps: DecideDeps) {}
 
+  /** For the session's other ADS requests (VOD VMAP), so they are kept alongside the avails'. */
+  get exchanges(): AdsExchangeSink | undefined {
+    return this.deps.exchanges;
+  }
+
   async decide(session: Session, req: AvailRequest): Promise<AvailDecision> {
     const index = session.availCount++;
     const startOffset = req.startOffset ?? 0;
@@ -91,6 +99,7 @@ export class AvailDecider {
       skipped: [],
       decidedAt: (this.deps.now ?? Date.now)(),
       ...(req.breakTracking?.length ? { breakTracking: req.breakTracking } : {}),
+      ...(req.marker ? { marker: req.marker } : {}),
     };
     const done = (d: AvailDecision) => this.publish(session, d);
     if (req.fallback) return done({ ...base, fallback: req.fallback, ...(req.fallbackDetail ? { fallbackDetail: req.fallbackDetail } : {}) });
@@ -111,6 +120,8 @@ export class AvailDecider {
         bus: this.deps.bus,
         sessionId: session.id,
         availId: req.availId,
+        urlTemplate: template,
+        exchanges: this.deps.exchanges,
       });
     }
     base.adsMs = vast.ms;

@@ -58,6 +58,17 @@ export interface AvailDecision {
   decidedAt: number;
   /** VMAP break tracking URLs (breakStart, breakEnd, error). */
   breakTracking?: VmapTrackingEvent[];
+  /** The origin's marker for this avail, for the timeline's hover (HLS tag kind or EventStream, SCTE-35 decoded). */
+  marker?: AvailMarker;
+}
+
+export interface AvailMarker {
+  /** CUE-OUT, DATERANGE, SCTE35-OUT … or EventStream (DASH). */
+  source: string;
+  /** Raw SCTE-35 payload (base64 or 0x-hex) when one was carried. */
+  scte35?: string;
+  scte?: import('../scte35/index.js').SpliceInfoSummary;
+  eventId?: string;
 }
 
 /** A VOD break synthesised from VMAP when the content has no markers: inserted at a segment boundary. */

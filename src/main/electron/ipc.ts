@@ -1,7 +1,7 @@
-// IPC handlers for what a browser cannot do; every call's sender is checked first.
+// IPC handlers for what a browser cannot do; every call's sender is checked first, every payload's shape.
 import { writeFile } from 'node:fs/promises';
-import { BrowserWindow, dialog, ipcMain } from 'electron';
-import { IPC, type DesktopInfo, type SaveFileRequest } from '../../shared/ipc.js';
+import { BrowserWindow, dialog, ipcMain, nativeTheme, type WebContents } from 'electron';
+import { IPC, isBenchCommand, isThemeSource, type BenchCommand, type DesktopInfo, type SaveFileRequest } from '../../shared/ipc.js';
 import { assertTrustedSender } from './security.js';
 
 export function registerIpc(info: DesktopInfo, trusted: readonly string[]): void {
@@ -21,4 +21,15 @@ export function registerIpc(info: DesktopInfo, trusted: readonly string[]): void
     await writeFile(result.filePath, request.contents);
     return true;
   });
+  ipcMain.handle(IPC.setTheme, (event, source: unknown) => {
+    assertTrustedSender(event, trusted);
+    if (!isThemeSource(source)) throw new Error('setTheme: expected "system", "dark" or "light"');
+    // Title bar, menus and dialogs follow; so does prefers-color-scheme in the page.
+    nativeTheme.themeSource = source;
+  });
+}
+
+/** Sends a menu command to a window's page (the preload forwards it to `stitchbench.onCommand`). */
+export function sendCommand(contents: WebContents | undefined, command: BenchCommand): void {
+  if (contents && !contents.isDestroyed() && isBenchCommand(command)) contents.send(IPC.command, command);
 }

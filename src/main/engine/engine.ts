@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { HealthStatus } from '../../shared/catalog.js';
+import type { DemoCatalog, HealthStatus } from '../../shared/catalog.js';
 import { EventBus } from '../bus/event-bus.js';
 import { configRoutes, requestBaseUrl } from '../config/routes.js';
 import { PlaybackConfigStore } from '../config/store.js';
 import { demoAdsPlugin } from '../demo/ads/index.js';
 import { demoOriginRoutes } from '../demo/origin/routes.js';
+import { ORIGIN_FAULTS } from '../demo/origin/faults.js';
 import { DEMO_CONFIG_NAME, DemoWorld, defaultDemoMediaRoot } from '../demo/world.js';
 import { HttpError, installErrorHandlers } from '../http/errors.js';
 import { CONTENT_SECURITY_POLICY } from '../http/security-headers.js';
@@ -24,6 +25,7 @@ import { DashCreativeLoader } from '../creatives/dash-creative.js';
 import { OriginFetcher } from '../origin/fetcher.js';
 import { playbackRoutes } from '../playback/routes.js';
 import { sessionApiRoutes } from '../playback/session-api.js';
+import { manifestInspectorRoutes } from '../inspect/manifest-routes.js';
 import { MemorySessionStore } from '../sessions/store.js';
 import { AdConditioner } from '../transcode/conditioner.js';
 import { ProfileDiscovery } from '../transcode/discover.js';
@@ -35,6 +37,11 @@ import { Tracker } from '../tracking/tracker.js';
 import { trackingRoutes } from '../tracking/routes.js';
 import { AdsLog } from '../tracking/ads-log.js';
 import { adsLogRoutes } from '../tracking/ads-log-routes.js';
+import { AdsExchangeStore } from '../inspect/ads-exchanges.js';
+import { adsInspectorRoutes } from '../inspect/ads-routes.js';
+import { PlayerObservations } from '../verdict/observations.js';
+import { verdictRoutes } from '../verdict/routes.js';
+import { manifestEvidence, manifestExport } from '../verdict/manifest-evidence.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -126,7 +133,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   app.get('/demo/catalog', async (req) => {
     if (world.state !== 'ready') throw new HttpError(503, `Demo world is not ready (${world.state}: ${world.step})`);
-    return world.catalog(requestBaseUrl(req));
+    return { ...world.catalog(requestBaseUrl(req)), originFaults: ORIGIN_FAULTS } satisfies DemoCatalog;
   });
 
   await app.register(configRoutes, { store, bus, accountId });
@@ -145,13 +152,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let baseUrl = '';
   const conditioner = new AdConditioner(discovery, transcoder, () => baseUrl);
   const loader = new HlsCreativeLoader(bus);
-  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), conditioner, now });
+  const adsExchanges = new AdsExchangeStore();
+  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), conditioner, now, exchanges: adsExchanges });
   const fetcher = new OriginFetcher(bus, { now });
   const tracker = new Tracker(new BeaconSender({ bus }), now);
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider, tracker });
   await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker });
   await app.register(sessionApiRoutes, { store: sessions });
+  await app.register(manifestInspectorRoutes, { store: sessions });
   await app.register(adsLogRoutes, { adsLog: new AdsLog(bus, accountId) });
+  await app.register(adsInspectorRoutes, { exchanges: adsExchanges, sessions });
+  await app.register(verdictRoutes, { store: sessions, bus, observations: new PlayerObservations(bus), now, manifests: manifestEvidence, exportSections: (s) => ({ ...manifestExport(s) }) });
   await app.register(eventRoutes, { bus });
   await app.register(transcodeRoutes, { bus, configs: store, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME });
 

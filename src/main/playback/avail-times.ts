@@ -24,9 +24,17 @@ export function referenceTrack(session: Session): number {
 }
 
 export function recordHlsAvailTimes(session: Session, n: number, decisions: AvailDecision[], result: StitchResult, scan: MediaScan, live: boolean): void {
-  if (n !== referenceTrack(session) || result.availStarts.length === 0) return;
+  if (n !== referenceTrack(session) || (result.availStarts.length === 0 && result.openBreaks.length === 0)) return;
   const times = (session.availTimes ??= new Map());
   if (live) session.timeZeroPdtMs ??= scan.segments[0]?.pdtMs;
+  // Avails that fell back to content keep their place too (the timeline shows them with their reason).
+  for (const o of result.openBreaks) {
+    const d = decisions.find((x) => x.key === o.startSeq);
+    if (!d || !d.fallback || times.has(d.key)) continue;
+    const zero = session.timeZeroPdtMs;
+    const start = live && o.pdtMs !== undefined && zero !== undefined ? (o.pdtMs - zero) / 1000 : o.at;
+    times.set(d.key, { start: Math.round(start * 1000) / 1000, ...(o.pdtMs !== undefined ? { pdtMs: o.pdtMs } : {}) });
+  }
   for (const a of result.availStarts) {
     const d = decisions.find((x) => x.availId === a.availId);
     if (!d || times.has(d.key)) continue;

@@ -52,6 +52,7 @@ function breakRequest(session: Session, brk: WriterBreak & { scte?: DashBreak['s
     live,
     ...(brk.durationSeconds !== undefined ? { durationSeconds: brk.durationSeconds } : {}),
     ...(brk.scte ? { scte: brk.scte } : {}),
+    marker: { source: 'EventStream', ...(brk.scte ? { scte: brk.scte } : {}) },
   };
   if (!live) return base;
   if (!brk.durationSeconds) return { ...base, fallback: 'ZERO_DURATION', fallbackDetail: 'live streams only replace; an Event without a duration has nothing to replace' };
@@ -175,6 +176,6 @@ export async function dashManifestFor(deps: DashDeps, session: Session, requestB
   const result = stitchMpd(scan, plan, writerBreaks);
   recordDashAvailTimes(session, result.periods, scan.dynamic ? scan.availabilityStartMs : undefined);
   processingMs += performance.now() - t1;
-  recordDebug(session, { at: deps.now(), track: 0, origin: origin.body, stitched: result.text });
+  recordDebug(session, { at: deps.now(), track: 0, originUrl: origin.url, origin: origin.body, stitched: result.text });
   return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };
 }

@@ -19,6 +19,7 @@ import { suppressed } from './suppression.js';
 import { planVodInsertions } from './vod-vmap.js';
 import { recordHlsAvailTimes } from './avail-times.js';
 import { withQuery } from './request-params.js';
+import { recordManifest } from '../inspect/manifest-history.js';
 
 /** What serving a session's manifests (HLS or DASH) needs. */
 export interface HlsDeps {
@@ -28,13 +29,9 @@ export interface HlsDeps {
   now: () => number;
 }
 
-const MAX_DEBUG = 40;
-
-/** logMode DEBUG: the origin and stitched manifest of each request, the last MAX_DEBUG kept. */
+/** The origin and stitched manifest of each request, for the manifest inspector (always; bounded there). */
 export function recordDebug(session: Session, entry: Session['debug'][number]): void {
-  if (session.request.logMode !== 'DEBUG') return;
-  session.debug.push(entry);
-  if (session.debug.length > MAX_DEBUG) session.debug.shift();
+  recordManifest(session, entry);
 }
 const MEMO_KEEP = 2000;
 
@@ -50,7 +47,9 @@ export async function multivariantFor(deps: HlsDeps, session: Session): Promise<
   const mv = isMultivariant(body) ? parseMultivariant(body, origin.url) : singleVariant(origin.url, 2_000_000);
   if (mv.tracks.length === 0) throw new HttpError(502, `Origin multivariant playlist lists no media playlists: ${session.originUrl}`, 'BadGatewayException');
   if (session.tracks.length === 0) session.tracks = mv.tracks;
-  return mv.render((n) => manifestPath(session, n));
+  const stitched = mv.render((n) => manifestPath(session, n));
+  recordDebug(session, { at: deps.now(), track: 'multivariant', originUrl: origin.url, origin: body, stitched });
+  return stitched;
 }
 
 export interface MediaResult {
@@ -70,6 +69,7 @@ function breakRequest(session: Session, scan: MediaScan, brk: OriginBreak, live:
     ...(brk.durationSeconds !== undefined ? { durationSeconds: brk.durationSeconds } : {}),
     ...(brk.scte ? { scte: brk.scte } : {}),
     ...(brk.asset ? { asset: brk.asset } : {}),
+    marker: { source: brk.source, ...(brk.scte35 ? { scte35: brk.scte35 } : {}), ...(brk.scte ? { scte: brk.scte } : {}), ...(brk.eventId ? { eventId: brk.eventId } : {}) },
   };
   if (live && brk.mode === 'insert') return { ...base, fallback: 'ZERO_DURATION', fallbackDetail: 'live streams only replace; a zero-length cue has nothing to replace' };
   if (!live) return base;
@@ -210,6 +210,6 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
   }
   recordHlsAvailTimes(session, n, decisions, result, scan, live);
   processingMs += performance.now() - t1;
-  recordDebug(session, { at: deps.now(), track: n, origin: origin.body, stitched: result.text });
+  recordDebug(session, { at: deps.now(), track: n, originUrl: origin.url, origin: origin.body, stitched: result.text });
   return { text: result.text, originMs: origin.ms, adsMs: roundMs(adsMs), processingMs: roundMs(processingMs) };
 }

@@ -6,12 +6,16 @@ import { dashAvailPlan } from '../avails/dash-plan.js';
 import { HttpError } from '../http/errors.js';
 import type { SessionStore } from '../sessions/store.js';
 import type { Session } from '../sessions/types.js';
+import type { AvailView, SessionView } from '../../shared/session-view.js';
 
-function availView(d: AvailDecision, s: Session) {
+function availView(d: AvailDecision, s: Session): AvailView {
   return {
     availId: d.availId,
     key: d.key,
     index: d.index,
+    // Where the avail starts on the session's timeline (null until a manifest placed it).
+    startSeconds: s.availTimes?.get(d.key)?.start ?? null,
+    marker: d.marker ?? null,
     durationSeconds: d.durationSeconds ?? null,
     startOffset: d.startOffset,
     filledSeconds: d.filledSeconds,
@@ -28,7 +32,7 @@ function availView(d: AvailDecision, s: Session) {
   };
 }
 
-function sessionView(s: Session, full: boolean) {
+export function sessionView(s: Session, full: boolean): SessionView & { tracks: Session['tracks']; debug?: Session['debug'] } {
   return {
     sessionId: s.id,
     configName: s.configName,
@@ -36,6 +40,7 @@ function sessionView(s: Session, full: boolean) {
     format: s.format,
     originUrl: s.originUrl,
     live: s.live ?? null,
+    timeZeroPdtMs: s.timeZeroPdtMs ?? null,
     container: s.container ?? null,
     reportingMode: s.request.reportingMode,
     insertionMode: s.request.insertionMode,
@@ -44,8 +49,14 @@ function sessionView(s: Session, full: boolean) {
     ttlSeconds: Math.round(s.ttlMs / 1000),
     tracks: s.tracks,
     avails: [...s.decided.values()].sort((a, b) => a.key - b.key).map((d) => availView(d, s)),
-    ...(full ? { adsParams: s.request.adsParams, playerParams: s.request.playerParams, debug: s.debug } : {}),
+    ...(full ? { adsParams: s.request.adsParams, playerParams: s.request.playerParams, debug: debugView(s) } : {}),
   };
+}
+
+/** logMode DEBUG (MediaTailor's switch): the last 40 media manifests inline. Every session's full history, with
+ *  lint, is GET /api/sessions/:id/manifests — kept out of this view, which players poll. */
+function debugView(s: Session) {
+  return s.request.logMode === 'DEBUG' ? s.debug.filter((d) => d.track !== 'multivariant').slice(-40) : [];
 }
 
 export async function sessionApiRoutes(app: FastifyInstance, opts: { store: SessionStore }): Promise<void> {

@@ -1,7 +1,8 @@
 // VOD content without ad markers: one ADS request for the session. A VMAP answer places its breaks at the
 // nearest segment boundary at or after each timeOffset (ad insertion); a plain VAST answer becomes a
-// pre-roll — MediaTailor's documented behaviour.
-import { resolveBreak, resolveVast, resolveVmap } from '../ads/resolve.js';
+// pre-roll — MediaTailor's documented behaviour. The one answer is read as either (resolveVmapOrVast): the
+// ADS is never asked twice.
+import { resolveBreak, resolveVmapOrVast } from '../ads/resolve.js';
 import { resolveTimeOffset } from '../ads/types.js';
 import type { AvailDecider } from '../avails/decide.js';
 import { adsTimeout } from '../avails/decide.js';
@@ -14,21 +15,20 @@ export async function planVodInsertions(session: Session, contentSeconds: number
   const template = session.config.AdDecisionServerUrl;
   if (!template) return [];
   const url = sessionAdsUrl(session, template, { index: 0, durationSeconds: 0 });
-  const opts = { timeoutMs: adsTimeout(session), bus, sessionId: session.id, headers: deviceHeaders(session) };
-  const vmap = await resolveVmap(url, opts);
-  if (vmap.breaks.length === 0) {
-    // Not a VMAP (or none in it): the answer is a VAST for a pre-roll.
-    const vast = await resolveVast(url, opts);
+  const opts = { timeoutMs: adsTimeout(session), bus, sessionId: session.id, headers: deviceHeaders(session), exchanges: decider.exchanges };
+  const answer = await resolveVmapOrVast(url, { ...opts, urlTemplate: template });
+  if (answer.doc === 'vast') {
+    // A VAST (or no usable answer at all): a pre-roll, which also reports why there are no ads.
     const key = -1;
-    return [{ key, atSeconds: 0, decision: decider.decide(session, { key, availId: 'preroll', live: false, vast }) }];
+    return [{ key, atSeconds: 0, decision: decider.decide(session, { key, availId: 'preroll', live: false, vast: answer.vast }) }];
   }
   const out: VodInsertion[] = [];
-  vmap.breaks.forEach((brk, i) => {
+  answer.vmap.breaks.forEach((brk, i) => {
     const at = resolveTimeOffset(brk.timeOffset, contentSeconds);
     if (at === undefined || at > contentSeconds + 0.001) return;
     const key = -(i + 1);
     const availId = brk.breakId ?? `vmap-${i + 1}`;
-    const decision = resolveBreak(brk, { ...opts, baseUrl: url, availId }).then((vast) => decider.decide(session, { key, availId, live: false, vast, breakTracking: brk.trackingEvents }));
+    const decision = resolveBreak(brk, { ...opts, parentExchangeId: answer.exchangeId, baseUrl: url, availId }).then((vast) => decider.decide(session, { key, availId, live: false, vast, breakTracking: brk.trackingEvents }));
     out.push({ key, atSeconds: at, decision });
   });
   return out;

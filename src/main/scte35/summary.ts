@@ -4,7 +4,11 @@
  */
 import { ticksToSeconds } from './decode.js';
 import { UPID_TYPE } from './types.js';
+import type { SpliceInfoSummary, UpidSummary } from '../../shared/scte35-view.js';
 import type { SegmentationDescriptor, SegmentationUpid, SpliceCommand, SpliceInfoSection, SpliceTime } from './types.js';
+
+// The summary shapes are shared with the renderer (the timeline's SCTE-35 card).
+export type { SpliceInfoSummary, UpidSummary };
 
 /** segmentation_type_id names (SCTE 35 2022 Table 23). */
 export const SEGMENTATION_TYPE_NAMES: Readonly<Record<number, string>> = {
@@ -90,42 +94,6 @@ const TEXT_UPID_TYPES: readonly number[] = [
   UPID_TYPE.scr,
 ];
 
-export interface UpidSummary {
-  type: number;
-  typeName: string;
-  /**
-   * Text for the string types (ISCI, Ad-ID, TID, ADI, ADS Information, URI, SCR) when every
-   * byte is printable ASCII; MPU as "<format_identifier>:0x<private data>" (the identifier as
-   * 4 ASCII chars when printable, else 0x hex); "0x" + uppercase hex otherwise (TI, EIDR, MID...).
-   */
-  value: string;
-}
-
-/**
- * Everything optional is absent when the section does not carry it. For time_signal the
- * segmentation fields (and eventId, durationSeconds) come from the first
- * segmentation_descriptor in loop order; splice_insert fields win where both exist.
- */
-export interface SpliceInfoSummary {
-  command: SpliceCommand['type'];
-  /** splice_event_id, else the first segmentation_descriptor's segmentation_event_id. */
-  eventId?: number;
-  /** The splice_insert or segmentation event is a cancellation (other fields then absent). */
-  cancelled?: boolean;
-  /** splice_insert out_of_network_indicator. */
-  outOfNetwork?: boolean;
-  /** (pts_time + pts_adjustment) mod 2^33 in seconds; component mode uses the first timed component. */
-  ptsSeconds?: number;
-  /** break_duration, else the first segmentation_descriptor's segmentation_duration. */
-  durationSeconds?: number;
-  segmentationTypeId?: number;
-  segmentationTypeName?: string;
-  upid?: UpidSummary;
-  segmentNum?: number;
-  segmentsExpected?: number;
-  /** splice_insert avail_num / avails_expected. */
-  avail?: { num: number; expected: number };
-}
 
 const PTS_MODULUS = 2 ** 33;
 

@@ -27,9 +27,13 @@ export interface SequenceMemo {
   discontinuitySequence: number;
 }
 
+/** One manifest served, origin beside stitched (the manifest inspector's history; see inspect/manifest-history.ts). */
 export interface DebugManifest {
   at: number;
-  track: number;
+  /** HLS media playlist n (DASH: 0, the MPD), or the HLS multivariant. */
+  track: number | 'multivariant';
+  /** The origin URL the origin text came from. */
+  originUrl?: string;
   origin: string;
   stitched: string;
 }

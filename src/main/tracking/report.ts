@@ -1,12 +1,13 @@
 // Expected vs fired, per avail and ad: every beacon the plan owes (from the decision), whether and when it was
 // fired, by whom (server or the player through the bench), with each URL's HTTP status and latency. The data
 // the beacon-log panel and the QA verdict read (GET /api/sessions/{id}/beacons).
+import type { BeaconReport, BeaconState } from '../../shared/beacons.js';
 import type { Session } from '../sessions/types.js';
 import { expectedFor, type FiredBeacon } from './tracker.js';
 
-export type BeaconState = 'fired' | 'failed' | 'in-flight' | 'not-fired';
+export type { BeaconState };
 
-export function beaconReport(session: Session) {
+export function beaconReport(session: Session): BeaconReport {
   const ledger: Map<string, FiredBeacon> = session.beacons ?? new Map();
   const counts: Record<BeaconState, number> = { fired: 0, failed: 0, 'in-flight': 0, 'not-fired': 0 };
   const avails = [...session.decided.values()]
@@ -39,7 +40,7 @@ export function beaconReport(session: Session) {
                   dueAtSeconds: adStart !== undefined ? Math.round((adStart + b.offset) * 1000) / 1000 : null,
                   urls: b.urls,
                   state,
-                  ...(f ? { sender: f.sender, firedAt: f.firedAt, trigger: f.trigger, results: f.results } : {}),
+                  ...(f ? { sender: f.sender, firedAt: f.firedAt, trigger: f.trigger, results: f.results, ...(f.duplicates ? { duplicates: f.duplicates } : {}) } : {}),
                 };
               }),
           };

@@ -2,6 +2,7 @@
 // backoff for network errors and 5xx (never for 4xx: the ad server has answered), at most N requests in flight
 // with a bounded queue behind them, the viewer's identity forwarded (X-Device-IP / X-Device-User-Agent), and a
 // `beacon` event per beacon on the bus. Callers never wait: segment responses must not depend on ad servers.
+import type { BeaconUrlResult } from '../../shared/beacons.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { fetchBytes, FetchError } from '../http/fetch-text.js';
 
@@ -27,15 +28,8 @@ export interface BeaconRequest {
   headers?: Record<string, string>;
 }
 
-export interface BeaconResult {
-  url: string;
-  /** Last attempt's status; 0 when no response arrived. */
-  status: number;
-  ms: number;
-  attempts: number;
-  at: number;
-  error?: string;
-}
+/** One beacon URL's outcome (the shared shape the beacon report carries). */
+export type BeaconResult = BeaconUrlResult;
 
 const retryable = (status: number) => status === 0 || status >= 500;
 

@@ -18,6 +18,8 @@ export interface FiredBeacon extends Pick<ExpectedBeacon, 'id' | 'availKey' | 'a
   trigger: string;
   /** One per URL, filled in as the requests complete. */
   results: BeaconResult[];
+  /** A player reported it again after it fired (a client-side duplicate; not re-sent). */
+  duplicates?: number;
 }
 
 const memo = new WeakMap<AvailDecision, ExpectedBeacon[]>();
@@ -58,7 +60,12 @@ export class Tracker {
 
   private fire(session: Session, d: AvailDecision, b: ExpectedBeacon, sender: 'server' | 'client', trigger: string): FiredBeacon | undefined {
     const ledger = (session.beacons ??= new Map());
-    if (ledger.has(b.id)) return undefined;
+    const seen = ledger.get(b.id);
+    if (seen) {
+      // Re-requested segments are a player's right; a second client report of the same beacon is a player bug.
+      if (sender === 'client') seen.duplicates = (seen.duplicates ?? 0) + 1;
+      return undefined;
+    }
     const rec: FiredBeacon = { id: b.id, availKey: b.availKey, availId: b.availId, item: b.item, adId: b.adId, event: b.event, sender, firedAt: this.now(), trigger, results: [] };
     ledger.set(b.id, rec);
     const it = d.items[b.item]!;

@@ -37,6 +37,11 @@ export function putJson<T>(path: string, body: unknown, options: GetJsonOptions 
   return requestJson<T>('PUT', path, body, options);
 }
 
+/** POST a JSON body whose answer has none (204). */
+export async function postNoContent(path: string, body: unknown, options: GetJsonOptions = {}): Promise<void> {
+  await send('POST', path, body, options);
+}
+
 /** DELETE: success (204) has no body; a failure carries the same JSON `{ message }` as any other. */
 export async function deleteJson(path: string, options: GetJsonOptions = {}): Promise<void> {
   await send('DELETE', path, undefined, options);

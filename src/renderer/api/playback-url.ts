@@ -7,6 +7,8 @@ import type { PlaybackConfiguration } from '../../shared/playback-config';
 export interface PlaybackOptions {
   /** Guided insertion: HLS Interstitials announce the ads instead of stitching them into the content (HLS only). */
   insertion?: 'guided';
+  /** Query parameters for the stitcher: ads.* (to the ADS), aws.sessionId, origin parameters. */
+  query?: Record<string, string>;
 }
 
 export interface PlaybackTarget {
@@ -23,6 +25,7 @@ export function playbackFor(asset: DemoAsset, config: PlaybackConfiguration | un
   const url = new URL(asset.path.replace(/^\/+/, ''), prefix.endsWith('/') ? prefix : `${prefix}/`);
   // Guided insertion is HLS Interstitials: a DASH asset plays stitched whatever was asked.
   if (options.insertion === 'guided' && !dash) url.searchParams.set('aws.insertionMode', 'GUIDED');
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
   return { url: url.toString(), mode: 'stitched' };
 }
 

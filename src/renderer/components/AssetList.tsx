@@ -1,4 +1,5 @@
 // The demo catalog; clicking an asset loads it into the primary player.
+import { setUrlParam } from '../lib/url-params';
 import type { DemoAsset } from '../../shared/catalog';
 import { useEngine } from '../store/engine';
 import { PRIMARY_PLAYER, usePlayers } from '../store/player';
@@ -15,7 +16,10 @@ export function AssetList() {
   }
   if (catalog.assets.length === 0) return <p className="empty">The catalog is empty.</p>;
 
-  const onSelect = (asset: DemoAsset) => loadAsset(PRIMARY_PLAYER, asset.id);
+  const onSelect = (asset: DemoAsset) => {
+    setUrlParam('asset', asset.id);
+    loadAsset(PRIMARY_PLAYER, asset.id);
+  };
   return (
     <ul className="item-list" data-testid="asset-list">
       {catalog.assets.map((asset) => (

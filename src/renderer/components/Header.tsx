@@ -1,5 +1,7 @@
 import { DemoProgress } from './DemoProgress';
 import { StatusPill } from './StatusPill';
+import { ThemeToggle } from './ThemeToggle';
+import { HeaderVerdict } from './HeaderVerdict';
 
 export function Header() {
   return (
@@ -7,6 +9,8 @@ export function Header() {
       <h1 className="brand">Stitchbench</h1>
       <StatusPill />
       <DemoProgress />
+      <HeaderVerdict />
+      <ThemeToggle />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 // One player: a <video> driven by hls.js or dash.js, with its state, stats and event list.
 // Everything comes in through props and is reported under `id`, so players can sit side by side.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { onBenchCommand } from '../lib/bench-commands';
 import { usePlaybackEngine, type PlayerSource } from '../hooks/usePlaybackEngine';
 import { usePlayerStats } from '../hooks/usePlayerStats';
 import { useVideoState } from '../hooks/useVideoState';
@@ -14,16 +15,33 @@ export interface PlayerProps {
   label: string;
   source: PlayerSource | null;
   autoplay: boolean;
+  /** Bumped by the session setup's Apply: start a new session even if the URL is the same. */
+  generation?: number;
 }
 
 const IDLE = emptyRuntime();
 
-export function Player({ id, label, source, autoplay }: PlayerProps) {
+export function Player({ id, label, source, autoplay, generation = 0 }: PlayerProps) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  const [stopped, setStopped] = useState(false);
   const runtime = usePlayers((s) => s.runtime[id]) ?? IDLE;
 
-  const engineRef = usePlaybackEngine(id, video, source, autoplay, reloadKey);
+  // Restart (r, Ctrl/Cmd+R) starts a new session on the same source; stop (s) unloads it.
+  useEffect(() => {
+    const offRestart = onBenchCommand('restart', () => {
+      setStopped(false);
+      setReloadKey((k) => k + 1);
+    });
+    const offStop = onBenchCommand('stop', () => setStopped(true));
+    return () => {
+      offRestart();
+      offStop();
+    };
+  }, []);
+
+  // One number for both reasons to reload (local Restart, setup Apply): either change starts a new session.
+  const engineRef = usePlaybackEngine(id, video, stopped ? null : source, autoplay, generation * 100_000 + reloadKey);
   useVideoState(id, video);
   usePlayerStats(id, video, engineRef);
 
@@ -51,8 +69,14 @@ export function Player({ id, label, source, autoplay }: PlayerProps) {
           <span className="player-errors" title="Fatal player errors">
             fatal <span data-testid="player-errors">{runtime.fatalErrors}</span>
           </span>
-          <button type="button" className="text-button" disabled={!source} onClick={() => setReloadKey((k) => k + 1)}>
-            Reload
+          <button type="button" className="text-button" data-testid="player-restart" disabled={!source} onClick={() => {
+            setStopped(false);
+            setReloadKey((k) => k + 1);
+          }} title="Start a new session on the same source (r)">
+            {stopped ? 'Start' : 'Restart'}
+          </button>
+          <button type="button" className="text-button" data-testid="player-stop" disabled={!source || stopped} onClick={() => setStopped(true)} title="Stop playback (s)">
+            Stop
           </button>
         </header>
         <div className="video-frame">

@@ -1,45 +1,79 @@
-// The row of players: one per slot in the player store (one today, two for side-by-side later).
-import { useMemo } from 'react';
-import type { PlayerSource } from '../hooks/usePlaybackEngine';
+// The row of players: player A plays the selected asset with the session setup; with a comparison on, player B
+// sits beside it — the same session in a second player, or a second session with its own ads parameters (to
+// show personalisation) and optionally another asset (e.g. the DASH rendition next to the HLS one).
+import { useEffect, useMemo } from 'react';
+import type { DemoAsset } from '../../shared/catalog';
 import { playbackFor } from '../api/playback-url';
-import { insertionMode } from '../lib/url-params';
+import type { SourceRequest } from '../hooks/useResolvedSource';
+import { parseParams, playbackQuery, sessionAdsParams, type SetupQueryInput } from '../lib/session-params';
 import { selectedConfiguration, useEngine } from '../store/engine';
 import { PRIMARY_PLAYER, usePlayers } from '../store/player';
-import { Player } from './Player';
+import { useSetup, type Setup } from '../store/setup';
+import { PlayerSlot } from './PlayerSlot';
+import { URL_ASSET_ID } from '../lib/content-url';
+import { useCustomAsset } from '../store/custom-asset';
 
-const LABELS: Record<string, string> = { [PRIMARY_PLAYER]: 'Player' };
+export const SECOND_PLAYER = 'b';
+
+const params = (text: string) => {
+  const r = parseParams(text);
+  return r.ok ? r.params : {};
+};
+
+function queryInput(s: Setup, adsParamsText = s.adsParams): SetupQueryInput {
+  return { adsFault: s.adsFault, adsDelayMs: s.adsDelayMs, wrapper: s.wrapper, beacons: s.beacons, adsParams: params(adsParamsText), originParams: params(s.originParams) };
+}
 
 export function PlayersRow() {
   const slots = usePlayers((s) => s.slots);
   const autoplay = usePlayers((s) => s.autoplay);
+  const aSession = usePlayers((s) => s.runtime[PRIMARY_PLAYER]?.sessionId ?? null);
   const catalog = useEngine((s) => s.catalog);
   const config = useEngine(selectedConfiguration);
   const configsState = useEngine((s) => s.configurationsState);
+  const setup = useSetup((s) => s.applied);
+  const custom = useCustomAsset((s) => s.asset);
+  const generation = useSetup((s) => s.generation);
 
-  const players = useMemo(
-    () =>
-      Object.entries(slots).map(([id, assetId]) => {
-        const asset = catalog?.assets.find((a) => a.id === assetId);
-        // Until the configurations are known, the URL is not: wait rather than start on the origin and
-        // switch (which would load twice). If they cannot be loaded, the origin plays.
-        if (!asset || configsState === 'loading') return { id, source: null };
-        const target = playbackFor(asset, config, { insertion: insertionMode });
-        const source: PlayerSource = {
-          url: target.url,
-          format: asset.format,
-          title: asset.name,
-          mode: target.mode,
-          ...(target.note ? { modeNote: target.note } : {}),
-        };
-        return { id, source };
-      }),
-    [slots, catalog, config, configsState],
-  );
+  const players = useMemo(() => {
+    const find = (id: string | null | undefined) => (id === URL_ASSET_ID ? (custom ?? undefined) : catalog?.assets.find((a) => a.id === id));
+    const assetA = find(slots[PRIMARY_PLAYER]);
+    // Until the configurations are known, the URL is not: wait rather than start on the origin and switch.
+    const ready = configsState !== 'loading';
+    const request = (asset: DemoAsset | undefined, input: SetupQueryInput, extra: Record<string, string> = {}): SourceRequest | null => {
+      if (!asset || !ready) return null;
+      const target = playbackFor(asset, config, { ...(setup.insertion === 'guided' ? { insertion: 'guided' as const } : {}), query: { ...playbackQuery(input), ...extra } });
+      const source = { url: target.url, format: asset.format, title: asset.name, mode: target.mode, ...(target.note ? { modeNote: target.note } : {}) };
+      const explicit =
+        setup.reportingMode === 'client' && !extra['aws.sessionId']
+          ? { adsParams: sessionAdsParams(input), playerParams: params(setup.playerParams), manifestParams: input.originParams, reportingMode: 'client' as const, ...(setup.insertion === 'guided' && asset.format === 'hls' ? { insertionMode: 'PLAYER_SELECT' as const } : {}) }
+          : undefined;
+      return { source, generation, ...(explicit ? { explicit } : {}) };
+    };
+    const list: { id: string; label: string; request: SourceRequest | null; note?: string }[] = [
+      { id: PRIMARY_PLAYER, label: setup.compare === 'off' ? 'Player' : 'A', request: request(assetA, queryInput(setup)) },
+    ];
+    if (setup.compare === 'same-session') {
+      // The same session in a second player: the session's URL with aws.sessionId, once A has one.
+      list.push({ id: SECOND_PLAYER, label: 'B · same session', request: aSession ? request(assetA, queryInput(setup), { 'aws.sessionId': aSession }) : null, note: 'waiting for player A’s session' });
+    } else if (setup.compare === 'second-session') {
+      const assetB = find(setup.bAssetId) ?? assetA;
+      const merged = [setup.adsParams, setup.bAdsParams].filter(Boolean).join('&');
+      list.push({ id: SECOND_PLAYER, label: 'B · own session', request: request(assetB, queryInput(setup, merged)) });
+    }
+    return list;
+  }, [slots, catalog, config, configsState, setup, generation, aSession, custom]);
+
+  // Panels follow a player that is still there.
+  const focused = usePlayers((s) => s.focused);
+  useEffect(() => {
+    if (!players.some((p) => p.id === focused)) usePlayers.getState().focus(PRIMARY_PLAYER);
+  }, [players, focused]);
 
   return (
     <div className="players-row" data-count={players.length}>
-      {players.map(({ id, source }) => (
-        <Player key={id} id={id} label={LABELS[id] ?? id} source={source} autoplay={autoplay} />
+      {players.map(({ id, label, request }) => (
+        <PlayerSlot key={id} id={id} label={label} request={request} autoplay={autoplay} multi={players.length > 1} />
       ))}
     </div>
   );

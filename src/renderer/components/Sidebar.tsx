@@ -1,6 +1,9 @@
 import { AssetList } from './AssetList';
+import { ConfigActions } from './ConfigActions';
 import { ConfigDetails } from './ConfigDetails';
 import { ConfigList } from './ConfigList';
+import { ContentUrl } from './ContentUrl';
+import { SessionSetup } from './SessionSetup';
 
 export function Sidebar() {
   return (
@@ -8,11 +11,17 @@ export function Sidebar() {
       <section className="sidebar-section" aria-labelledby="configs-heading">
         <h2 id="configs-heading">Playback configurations</h2>
         <ConfigList />
+        <ConfigActions />
         <ConfigDetails />
       </section>
       <section className="sidebar-section" aria-labelledby="assets-heading">
         <h2 id="assets-heading">Demo content</h2>
         <AssetList />
+        <ContentUrl />
+      </section>
+      <section className="sidebar-section" aria-labelledby="setup-heading">
+        <h2 id="setup-heading">Session setup</h2>
+        <SessionSetup />
       </section>
     </aside>
   );

@@ -17,6 +17,7 @@ export function usePlayerStats(playerId: string, video: HTMLVideoElement | null,
         duration: video.duration,
         bufferLength: bufferAhead(video),
         ...engine.rendition(),
+        ...(engine.playheadPdtMs?.() !== undefined ? { pdtMs: engine.playheadPdtMs!() } : {}),
       });
     };
     const timer = setInterval(sample, SAMPLE_MS);

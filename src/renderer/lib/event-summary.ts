@@ -39,6 +39,10 @@ export function summarize(event: BenchEvent): string {
       );
     case 'ads.log':
       return join(event.eventType, event.message);
+    case 'player': {
+      const o = event.observation;
+      return join(event.player, o.type, `at ${o.position.toFixed(1)} s`, o.durationMs !== undefined ? `${o.durationMs} ms` : undefined, o.availId ? `avail ${o.availId}` : undefined, o.fatal ? 'fatal' : undefined, o.detail);
+    }
     case 'error':
       return `${event.where}: ${event.message}`;
     default:
@@ -56,6 +60,7 @@ export function isFailure(event: BenchEvent): boolean {
   if (event.kind === 'error') return true;
   if ('error' in event && event.error) return true;
   if (event.kind === 'transcode.job' || event.kind === 'demo.progress') return event.state === 'failed';
+  if (event.kind === 'player') return event.observation.type === 'error' || (event.observation.type === 'stall' && (event.observation.durationMs ?? 0) > 1000);
   if (event.kind === 'ads.log') return event.eventType.startsWith('ERROR_');
   return 'status' in event && typeof event.status === 'number' && (event.status >= 400 || event.status === 0);
 }

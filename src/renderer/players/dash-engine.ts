@@ -94,6 +94,12 @@ function startPlayer(player: MediaPlayerClass, { video, url, autoplay, callbacks
 
   player.on(events.MANIFEST_LOADED, (e) => ads?.manifest(e.data));
 
+  player.on(events.FRAGMENT_LOADING_COMPLETED, (e) => {
+    const r = e.request;
+    if (r.mediaType !== 'video' || r.type !== 'MediaSegment' || !r.firstByteDate || !r.startDate) return;
+    callbacks.segment({ ttfbMs: r.firstByteDate.getTime() - r.startDate.getTime(), ad: (r.url ?? '').includes('/v1/dashsegment/') });
+  });
+
   player.on(events.QUALITY_CHANGE_RENDERED, (e) => {
     const r = e.newRepresentation;
     callbacks.log({

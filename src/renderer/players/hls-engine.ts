@@ -72,6 +72,12 @@ export function createHlsEngine(options: EngineOptions): PlaybackEngine {
     callbacks.adSegment(availKey);
   });
 
+  hls.on(Events.FRAG_LOADED, (_e, { frag }) => {
+    const l = frag.stats.loading;
+    if (frag.type !== 'main' || !l.first) return;
+    callbacks.segment({ ttfbMs: Math.round((l.first - l.start) * 10) / 10, ad: availKeyOfAdSegment(frag.url) !== undefined });
+  });
+
   hls.on(Events.INTERSTITIAL_STARTED, (_e, { event }) => {
     callbacks.interstitial('event');
     callbacks.log({ type: 'interstitial', level: 'info', text: `started ${event.identifier} at ${formatMediaTime(event.startTime)} (${event.assetList.length} asset(s))` });
@@ -144,6 +150,7 @@ export function createHlsEngine(options: EngineOptions): PlaybackEngine {
       };
     },
     destroy: () => hls.destroy(),
+    playheadPdtMs: () => hls.playingDate?.getTime(),
   };
 }
 

@@ -20,6 +20,8 @@ export interface EngineCallbacks {
   adPeriod(availId: string | null): void;
   /** An HLS Interstitial (guided ad insertion) started, or one of its assets did. */
   interstitial(what: 'event' | 'asset'): void;
+  /** A media segment loaded: time to first byte (redirects included) and whether it was an ad's. */
+  segment(info: { ttfbMs: number; ad: boolean }): void;
 }
 
 export interface Rendition {
@@ -35,6 +37,8 @@ export interface PlaybackEngine {
   rendition(): Rendition;
   /** Detach from the video element and release everything (network, MediaSource, workers). */
   destroy(): void;
+  /** EXT-X-PROGRAM-DATE-TIME at the playhead (epoch ms), when the stream carries it. */
+  playheadPdtMs?(): number | undefined;
 }
 
 export interface EngineOptions {

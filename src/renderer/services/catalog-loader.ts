@@ -1,5 +1,7 @@
 // Loads the demo catalog and the playback configurations into the engine store. Calls that
 // arrive while a load is in flight share it, so pollers and events can ask freely.
+import { URL_ASSET_ID } from '../lib/content-url';
+import { playContentUrl } from './content-url';
 import { fetchCatalog, fetchPlaybackConfigurations } from '../api/engine';
 import { ApiError } from '../api/http';
 import { pickInitialAsset } from '../lib/autoselect';
@@ -49,6 +51,12 @@ function autoselect(): void {
   const { slots, loadAsset } = usePlayers.getState();
   const catalog = useEngine.getState().catalog;
   if (!catalog || slots[PRIMARY_PLAYER]) return;
+  // A permalink to a content URL: play it again (its derived configuration is re-put, which is idempotent).
+  const contentUrl = new URLSearchParams(location.search).get('url');
+  if (requestedAssetId === URL_ASSET_ID && contentUrl) {
+    void playContentUrl(contentUrl).then((err) => err && reportError('autoselect', err));
+    return;
+  }
   const { asset, warning } = pickInitialAsset(catalog, requestedAssetId);
   if (warning) reportError('autoselect', warning);
   if (asset) loadAsset(PRIMARY_PLAYER, asset.id);

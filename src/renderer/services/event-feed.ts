@@ -7,6 +7,7 @@ import { useAvails } from '../store/avails';
 import { useEngine } from '../store/engine';
 import { ingestEvent, useEvents } from '../store/events';
 import { ingestTranscodeEvent } from '../store/transcode';
+import { ingestLatencyEvent } from '../store/latency';
 import { loadCatalog, loadConfigurations } from './catalog-loader';
 import { requestHealthPoll } from './health-poller';
 import { requestTranscodeRefresh } from './transcode-sync';
@@ -17,6 +18,7 @@ export function startEventFeed(): () => void {
     replay: 200,
     onEvent: (event) => {
       applySideEffects(event);
+      ingestLatencyEvent(event);
       ingestEvent(event);
     },
     onStatus: (status) => {

@@ -1,5 +1,6 @@
 // What the engine is and has: health (incl. demo-world build progress), the demo catalog and the
 // playback configurations, plus which configuration is selected in the sidebar.
+import { requestedConfigName, setUrlParam } from '../lib/url-params';
 import { create } from 'zustand';
 import type { DemoCatalog, HealthStatus } from '../../shared/catalog';
 import type { DemoProgressEvent } from '../../shared/events';
@@ -65,7 +66,10 @@ export const useEngine = create<EngineState>()((set) => ({
       };
     }),
   setConfigurationsFailed: () => set(({ configurationsState }) => (configurationsState === 'loading' ? { configurationsState: 'failed' } : {})),
-  selectConfig: (name) => set({ selectedConfigName: name }),
+  selectConfig: (name) => {
+    setUrlParam('config', name);
+    set({ selectedConfigName: name });
+  },
 }));
 
 /** The demo configuration (the catalog names it) is the default; else the first one. */
@@ -74,6 +78,8 @@ export function defaultConfigName(catalog: DemoCatalog | null): string {
 }
 
 function pickDefault(configurations: PlaybackConfiguration[], catalog: DemoCatalog | null): string | null {
+  // A permalink's ?config= wins when it exists.
+  if (requestedConfigName && configurations.some((c) => c.Name === requestedConfigName)) return requestedConfigName;
   const name = defaultConfigName(catalog);
   return configurations.find((c) => c.Name === name)?.Name ?? configurations[0]?.Name ?? null;
 }

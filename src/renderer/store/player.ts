@@ -28,6 +28,8 @@ export interface PlayerStats {
   /** Bits per second of the playing rendition. */
   bitrate?: number;
   height?: number;
+  /** EXT-X-PROGRAM-DATE-TIME at the playhead (live HLS maps it onto the session's timeline). */
+  pdtMs?: number;
 }
 
 /** What the player was pointed at: the stitcher (a session with ads) or the origin (content only). */
@@ -60,7 +62,16 @@ export interface PlayerRuntime {
   stats: PlayerStats;
   fatalErrors: number;
   ads: AdPlayback;
+  /** What actually played as ads, on the player's timeline (the ad timeline's "played" lane). */
+  adSpans: AdSpan[];
   log: PlayerLogEntry[];
+}
+
+export interface AdSpan {
+  availId: string;
+  from: number;
+  /** Undefined while it plays. */
+  to?: number;
 }
 
 export interface SourceInfo {
@@ -85,6 +96,7 @@ export const emptyRuntime = (): PlayerRuntime => ({
   stats: EMPTY_STATS,
   fatalErrors: 0,
   ads: NO_ADS,
+  adSpans: [],
   log: [],
 });
 
@@ -112,6 +124,11 @@ interface PlayerStore {
   setStats(playerId: string, stats: PlayerStats): void;
   log(playerId: string, entry: Omit<PlayerLogEntry, 'id' | 'at'>): void;
   countFatal(playerId: string): void;
+  /** The player entered avail `availId`'s ads (or content, null) at `position`. */
+  markAdSpan(playerId: string, availId: string | null, position: number): void;
+  /** Panels follow this player's session (the one clicked last). */
+  focused: string;
+  focus(playerId: string): void;
 }
 
 let nextLogId = 1;
@@ -160,6 +177,14 @@ export const usePlayers = create<PlayerStore>()((set) => {
     log: (playerId, entry) =>
       patch(playerId, (r) => ({ log: [{ ...entry, id: nextLogId++, at: Date.now() }, ...r.log].slice(0, MAX_LOG) })),
     countFatal: (playerId) => patch(playerId, (r) => ({ fatalErrors: r.fatalErrors + 1 })),
+    markAdSpan: (playerId, availId, position) =>
+      patch(playerId, ({ adSpans }) => {
+        const spans = adSpans.map((s) => (s.to === undefined ? { ...s, to: position } : s));
+        if (availId !== null) spans.push({ availId, from: position });
+        return { adSpans: spans.slice(-100) };
+      }),
+    focused: PRIMARY_PLAYER,
+    focus: (playerId) => set({ focused: playerId }),
   };
 });
 

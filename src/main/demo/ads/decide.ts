@@ -12,8 +12,8 @@ export interface HopUrls {
   next: string;
 }
 
-export function vastContext(base: string, q: Pick<VastQuery, 'v' | 'sid' | 'brk' | 'hls'>): VastContext {
-  return { base, version: q.v, hls: q.hls, ...(q.sid ? { sid: q.sid } : {}), ...(q.brk ? { brk: q.brk } : {}) };
+export function vastContext(base: string, q: Pick<VastQuery, 'v' | 'sid' | 'brk' | 'hls' | 'beacons'>): VastContext {
+  return { base, version: q.v, hls: q.hls, ...(q.sid ? { sid: q.sid } : {}), ...(q.brk ? { brk: q.brk } : {}), ...(q.beacons ? { beacons: q.beacons } : {}) };
 }
 
 /** Faults act at the end of a wrapper chain, so `wrapper=2&fault=nofill` is "two wrappers, then no fill". */

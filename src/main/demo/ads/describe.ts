@@ -20,6 +20,7 @@ export const VAST_PARAMS: Record<string, string> = {
   sid: 'session id, copied into every tracking URL so hits group per session',
   wrapper: `wrap the answer in N Wrapper hops, 0..${MAX_WRAPPERS} (faults apply at the end of the chain)`,
   fault: 'fault mode, see faults',
+  beacons: 'beacon fault: down (tracking URLs point at a port nothing listens on) | 500 (the /track sink answers HTTP 500)',
   delay: `ms for fault=slow, 0..${MAX_DELAY_MS} (default ${DEFAULT_DELAY_MS})`,
   hls: 'ts | fmp4: which HLS rendition set the application/x-mpegURL MediaFile references (default ts)',
   brk: 'break id added to tracking URLs (set by /vmap tag URLs)',
@@ -29,7 +30,7 @@ export const VAST_PARAMS: Record<string, string> = {
 export const VMAP_PARAMS: Record<string, string> = {
   breaks: `comma-separated timeOffsets: start, end, HH:MM:SS.mmm, seconds, n% or #n (default ${DEFAULT_BREAKS})`,
   tag: '1: breaks carry an AdTagURI to /vast instead of inline VASTAdData',
-  'v, pod, dur, ads, sid, wrapper, hls': 'as for /vast, per break',
+  'v, pod, dur, ads, sid, wrapper, hls, beacons': 'as for /vast, per break',
   'fault, delay': 'slow, timeout, 500 and garbage hit the VMAP itself; empty, nofill and loop go into each break',
 };
 

@@ -136,7 +136,7 @@ export async function demoAdsPlugin(app: FastifyInstance, opts: DemoAdsOptions):
     const base = baseUrl();
     const breaks = vmapBreaks(base, q, creatives());
     if (!breaks.ok) return answer.badRequest(breaks.message);
-    const ctx = { base, ...(q.sid ? { sid: q.sid } : {}) };
+    const ctx = { base, ...(q.sid ? { sid: q.sid } : {}), ...(q.beacons ? { beacons: q.beacons } : {}) };
     const fault = q.fault && TRANSPORT_FAULTS.includes(q.fault) ? q.fault : undefined;
     return deliver(reply, answer, fault, q.delay, () => xmlDocument(vmapDocument(ctx, breaks.value)), garbageVmap());
   });
@@ -148,13 +148,15 @@ export async function demoAdsPlugin(app: FastifyInstance, opts: DemoAdsOptions):
       bus.emit({ kind: 'beacon', sender: 'demo-ads', event: 'invalid', url, status: 400, error: parsed.message });
       return reply.code(400).send({ message: parsed.message });
     }
-    const { ev, sid, ad, code } = parsed.value;
+    const { ev, sid, ad, code, fail } = parsed.value;
     hits.record({
       at: Date.now(), ev, ip: request.ip, query: flatQuery(request.query),
       ...(sid ? { sid } : {}), ...(ad ? { ad } : {}), ...(code ? { code } : {}),
       ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
     });
-    bus.emit({ kind: 'beacon', sender: 'demo-ads', event: ev, url, status: 200, ...(ad ? { adId: ad } : {}), ...(sid ? { sessionId: sid } : {}) });
+    const status = fail === '500' ? 500 : 200;
+    bus.emit({ kind: 'beacon', sender: 'demo-ads', event: ev, url, status, ...(ad ? { adId: ad } : {}), ...(sid ? { sessionId: sid } : {}) });
+    if (status === 500) return reply.code(500).type('text/plain').header('cache-control', 'no-store').send('demo ADS beacons=500: tracking sink failed\n');
     return reply.code(200).type('image/gif').header('cache-control', 'no-store').header('access-control-allow-origin', '*').send(PIXEL);
   });
 

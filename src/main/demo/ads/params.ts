@@ -6,6 +6,9 @@ import { formatVastTime, VAST_VERSIONS } from './vast-xml.js';
 export const FAULTS = ['slow', '500', 'garbage', 'empty', 'loop', 'timeout', 'nofill'] as const;
 export type Fault = (typeof FAULTS)[number];
 /** Faults that change the ADS's transport (how/whether it answers) rather than the document it answers with. */
+/** Beacon faults: tracking URLs point at a host that refuses connections, or the sink answers HTTP 500. */
+export const BEACON_FAULTS = ['down', '500'] as const;
+export type BeaconFault = (typeof BEACON_FAULTS)[number];
 export const TRANSPORT_FAULTS: readonly Fault[] = ['slow', 'timeout', '500', 'garbage'];
 
 export const DEFAULT_DELAY_MS = 2000;
@@ -42,6 +45,7 @@ const common = {
   sid: label.optional(),
   wrapper: intParam(0, MAX_WRAPPERS).default(0),
   fault: z.enum(FAULTS).optional(),
+  beacons: z.enum(BEACON_FAULTS).optional(),
   delay: intParam(0, MAX_DELAY_MS).default(DEFAULT_DELAY_MS),
   hls: z.enum(['ts', 'fmp4']).default('ts'),
 };
@@ -98,6 +102,8 @@ export const trackQuery = z.object({
   sid: label.optional(),
   ad: z.string().max(128).optional(),
   code: z.string().max(32).optional(),
+  /** Set by beacons=500: the sink records the hit and answers 500. */
+  fail: z.enum(['500']).optional(),
 });
 
 export const eventsQuery = z.object({ sid: label.optional() });
@@ -124,6 +130,7 @@ export function vastSearch(q: Omit<VastQuery, 'delay'> & { delay?: number }): st
   if (q.fault) s.set('fault', q.fault);
   if (q.fault === 'slow' && q.delay !== undefined) s.set('delay', String(q.delay));
   if (q.hls !== 'ts') s.set('hls', q.hls);
+  if (q.beacons) s.set('beacons', q.beacons);
   if (q.brk) s.set('brk', q.brk);
   if (q.rotate > 0) s.set('rotate', String(q.rotate));
   return s.toString();

@@ -14,6 +14,8 @@ export interface TrackContext {
   sid?: string;
   /** Break id when the VAST sits in (or was requested for) a VMAP break. */
   brk?: string;
+  /** Beacon fault: 'down' points tracking at a port nothing listens on; '500' makes the sink answer 500. */
+  beacons?: 'down' | '500';
 }
 
 export interface VastContext extends TrackContext {
@@ -26,14 +28,20 @@ const LINEAR_EVENTS = [
   'creativeView', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'pause', 'resume', 'mute', 'unmute',
 ] as const;
 
+/** Where beacons=down points tracking URLs. */
+export const DEAD_TRACKING_BASE = 'http://127.0.0.1:2/demo/ads';
+
 export function trackUrl(ctx: TrackContext, ev: string, ad?: string, withErrorCode = false): string {
   const q = new URLSearchParams();
   if (ctx.sid) q.set('sid', ctx.sid);
   if (ad) q.set('ad', ad);
   q.set('ev', ev);
   if (ctx.brk) q.set('brk', ctx.brk);
+  if (ctx.beacons === '500') q.set('fail', '500');
+  // Port 2 on loopback: nothing listens, so every attempt is refused at once (not 9: fetch forbids it as a "bad port").
+  const base = ctx.beacons === 'down' ? DEAD_TRACKING_BASE : ctx.base;
   // The macro stays literal (not percent-encoded) so players can substitute it.
-  return `${ctx.base}/track?${q.toString()}${withErrorCode ? '&code=[ERRORCODE]' : ''}`;
+  return `${base}/track?${q.toString()}${withErrorCode ? '&code=[ERRORCODE]' : ''}`;
 }
 
 /** VAST time: HH:MM:SS.mmm. */

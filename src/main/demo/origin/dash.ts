@@ -131,7 +131,9 @@ function eventStream(p: PeriodPlan): string {
   return `<EventStream schemeIdUri="${SCTE35_SCHEME}" timescale="${EVENT_TIMESCALE}"${pto}>${events}</EventStream>`;
 }
 
-function period(a: PackagedAsset, tracks: AssetTracks, p: PeriodPlan, withEvents: boolean): string {
+/** `carry`: query for segment URLs (segfault), put on the templates XML-escaped; '' leaves them as always. */
+function period(a: PackagedAsset, tracks: AssetTracks, p: PeriodPlan, withEvents: boolean, carry = ''): string {
+  const q = carry ? `?${carry.replaceAll('&', '&amp;')}` : '';
   const startNumber = p.indexes[0] ?? p.startIndex;
   const videoPto = tracks.video.t[p.startIndex] ?? 0;
   const audioPto = Math.round(tracks.mediaTime(p.startIndex) * a.audioTimescale);
@@ -145,14 +147,14 @@ function period(a: PackagedAsset, tracks: AssetTracks, p: PeriodPlan, withEvents
     `<Period id="${p.id}" start="${isoDuration(p.start)}"${duration}>`,
     withEvents ? eventStream(p) : '',
     `<AdaptationSet id="1" contentType="video" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1" maxWidth="${maxW}" maxHeight="${maxH}" frameRate="25">`,
-    `<SegmentTemplate timescale="${a.videoTimescale}" presentationTimeOffset="${videoPto}" initialization="$RepresentationID$/init.mp4" media="$RepresentationID$/seg_$Number%05d$.m4s" startNumber="${startNumber}">`,
+    `<SegmentTemplate timescale="${a.videoTimescale}" presentationTimeOffset="${videoPto}" initialization="$RepresentationID$/init.mp4${q}" media="$RepresentationID$/seg_$Number%05d$.m4s${q}" startNumber="${startNumber}">`,
     timeline(p.indexes, tracks.video),
     '</SegmentTemplate>',
     reps,
     '</AdaptationSet>',
     `<AdaptationSet id="2" contentType="audio" mimeType="audio/mp4" lang="en" segmentAlignment="true" startWithSAP="1">`,
     `<AudioChannelConfiguration schemeIdUri="urn:mpeg:dash:23003:3:audio_channel_configuration:2011" value="${a.audio.channels}"/>`,
-    `<SegmentTemplate timescale="${a.audioTimescale}" presentationTimeOffset="${audioPto}" initialization="audio/init.mp4" media="audio/seg_$Number%05d$.m4s" startNumber="${startNumber}">`,
+    `<SegmentTemplate timescale="${a.audioTimescale}" presentationTimeOffset="${audioPto}" initialization="audio/init.mp4${q}" media="audio/seg_$Number%05d$.m4s${q}" startNumber="${startNumber}">`,
     timeline(p.indexes, tracks.audio),
     '</SegmentTemplate>',
     `<Representation id="audio" bandwidth="${a.audio.bandwidth}" codecs="${a.audio.codecs}" audioSamplingRate="${a.audio.sampleRate}"/>`,
@@ -226,7 +228,7 @@ function multiPeriods(segments: TimelineSegment[], count: number, tracks: AssetT
   return plans;
 }
 
-export function dashVodMpd(asset: PackagedAsset, markers: boolean, layout: DashPeriodLayout = 'multi'): string {
+export function dashVodMpd(asset: PackagedAsset, markers: boolean, layout: DashPeriodLayout = 'multi', carry = ''): string {
   const count = segmentCount(asset);
   const segments = vodTimeline({ segmentCount: count });
   const tracks = tracksOf(asset);
@@ -234,7 +236,7 @@ export function dashVodMpd(asset: PackagedAsset, markers: boolean, layout: DashP
     layout === 'multi' && markers
       ? multiPeriods(segments, count, tracks, 0, (_loop, at) => `p${seconds(at)}`)
       : [{ id: 'p0', start: 0, startIndex: 0, indexes: segments.map((s) => s.index), events: breaksOf(segments) }];
-  const body = plans.map((p) => period(asset, tracks, p, markers)).join('');
+  const body = plans.map((p) => period(asset, tracks, p, markers, carry)).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n${MPD_OPEN} type="static" mediaPresentationDuration="${isoDuration(asset.durationSeconds)}" minBufferTime="PT4S">${body}</MPD>\n`;
 }
 
@@ -247,6 +249,7 @@ export function dashLiveMpd(
   markers: boolean,
   utcTimingUrl: string,
   layout: DashPeriodLayout = 'multi',
+  carry = '',
 ): string {
   const count = segmentCount(asset);
   const tracks = tracksOf(asset);
@@ -263,7 +266,7 @@ export function dashLiveMpd(
     }
     plans = [...byLoop.entries()].map(([loop, list]) => ({ id: `loop-${loop}`, start: loop * loopSeconds, startIndex: 0, indexes: list.map((s) => s.index), events: breaksOf(list) }));
   }
-  const periods = plans.map((p) => period(asset, tracks, p, markers)).join('');
+  const periods = plans.map((p) => period(asset, tracks, p, markers, carry)).join('');
   const attrs = [
     'type="dynamic"',
     `availabilityStartTime="${new Date(LIVE_EPOCH_MS).toISOString()}"`,

@@ -4,18 +4,20 @@
 import { cueInSection, cueOutSection } from './scte35-cache.js';
 import type { PackagedAsset } from '../media/model.js';
 import type { TimelineSegment } from './timeline.js';
+import { withCarry } from './faults.js';
 
 export type HlsMarkerStyle = 'cue-out' | 'daterange' | 'none';
 export type HlsContainer = 'ts' | 'fmp4';
 
 const TS_PTS_OFFSET_SECONDS = 1.4; // ffmpeg's MPEG-TS muxer starts timestamps at 1.4 s
 
-export function hlsMultivariant(asset: PackagedAsset, container: HlsContainer): string {
+/** `carry`: query put on every media playlist URI (fault parameters, so they reach the refreshes); '' for none. */
+export function hlsMultivariant(asset: PackagedAsset, container: HlsContainer, carry = ''): string {
   const lines = ['#EXTM3U', `#EXT-X-VERSION:${container === 'ts' ? 3 : 7}`, '#EXT-X-INDEPENDENT-SEGMENTS'];
   const audioCodec = asset.audio.codecs;
   if (container === 'fmp4') {
     lines.push(
-      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",NAME="English",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,CHANNELS="${asset.audio.channels}",URI="audio.m3u8"`,
+      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",NAME="English",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,CHANNELS="${asset.audio.channels}",URI="${withCarry('audio.m3u8', carry)}"`,
     );
   }
   for (const r of asset.renditions) {
@@ -27,7 +29,7 @@ export function hlsMultivariant(asset: PackagedAsset, container: HlsContainer): 
       `CODECS="${r.codecs},${audioCodec}"`,
     ];
     if (container === 'fmp4') attrs.push('AUDIO="aac"');
-    lines.push(`#EXT-X-STREAM-INF:${attrs.join(',')}`, `${r.id}.m3u8`);
+    lines.push(`#EXT-X-STREAM-INF:${attrs.join(',')}`, withCarry(`${r.id}.m3u8`, carry));
   }
   return `${lines.join('\n')}\n`;
 }

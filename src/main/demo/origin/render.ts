@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { segmentCount, type PackagedAsset } from '../media/model.js';
 import { dashLiveMpd, dashVodMpd, type DashPeriodLayout } from './dash.js';
 import { hlsMediaPlaylist, hlsMultivariant, type HlsMarkerStyle } from './hls.js';
+import { withCarry } from './faults.js';
 import type { DemoPackage } from './packages.js';
 import { liveWindow, vodTimeline } from './timeline.js';
 
@@ -27,20 +28,23 @@ export interface RenderRequest {
   /** DASH only: a new Period at every ad break ('multi', the default, as MediaPackage does) or today's
    *  single Period ('single'). Ad creatives (markers false) are always single-Period. */
   dashPeriods?: DashPeriodLayout;
+  /** Fault parameters to put on listed URIs (see faults.ts playlistCarry/segmentCarry); absent: URIs as always. */
+  carry?: { playlists: string; segments: string };
 }
 
 export function renderManifest(r: RenderRequest): RenderedManifest | undefined {
   const { asset, pkg } = r;
   const count = segmentCount(asset);
+  const segCarry = r.carry?.segments ?? '';
   if (pkg.format === 'dash') {
     if (r.file !== 'manifest.mpd') return undefined;
     const layout: DashPeriodLayout = r.markers ? (r.dashPeriods ?? 'multi') : 'single';
     const body = r.live
-      ? dashLiveMpd(asset, liveWindow({ segmentCount: count }, r.nowMs).segments, r.nowMs, r.markers, r.utcTimingUrl, layout)
-      : dashVodMpd(asset, r.markers, layout);
+      ? dashLiveMpd(asset, liveWindow({ segmentCount: count }, r.nowMs).segments, r.nowMs, r.markers, r.utcTimingUrl, layout, segCarry)
+      : dashVodMpd(asset, r.markers, layout, segCarry);
     return { body, contentType: MPD, format: 'dash' };
   }
-  if (r.file === 'master.m3u8') return { body: hlsMultivariant(asset, pkg.container), contentType: M3U8, format: 'hls-multivariant' };
+  if (r.file === 'master.m3u8') return { body: hlsMultivariant(asset, pkg.container, r.carry?.playlists ?? ''), contentType: M3U8, format: 'hls-multivariant' };
   const m = /^([\w-]+)\.m3u8$/.exec(r.file);
   if (!m) return undefined;
   const track = m[1]!;
@@ -53,8 +57,8 @@ export function renderManifest(r: RenderRequest): RenderedManifest | undefined {
     segments: window.segments,
     discontinuitySequence: window.discontinuitySequence,
     durations,
-    uri: (i) => `${track}/seg_${String(i).padStart(5, '0')}.${ts ? 'ts' : 'm4s'}`,
-    ...(ts ? {} : { mapUri: `${track}/init.mp4` }),
+    uri: (i) => withCarry(`${track}/seg_${String(i).padStart(5, '0')}.${ts ? 'ts' : 'm4s'}`, segCarry),
+    ...(ts ? {} : { mapUri: withCarry(`${track}/init.mp4`, segCarry) }),
     container: pkg.container,
     markers,
     live: r.live,

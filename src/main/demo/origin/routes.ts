@@ -10,6 +10,8 @@
 //                   every Event, live one Period per loop with the Events of the breaks in the window.
 //   any other value of `periods` is a 400. HLS manifests and ad creatives ignore it (creatives are always
 //   one Period without Events).
+//
+// Content manifests and segments also take fault parameters (fault, segfault, delay, every — see faults.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventBus } from '../../bus/event-bus.js';
 import { HttpError } from '../../http/errors.js';
@@ -18,7 +20,11 @@ import { AD_PACKAGES, DEMO_PACKAGES, type DemoPackage } from './packages.js';
 import { renderManifest, segmentPath } from './render.js';
 import type { PackagedAsset } from '../media/model.js';
 import type { DashPeriodLayout } from './dash.js';
+import { OriginFaultInjector } from './fault-injector.js';
+import { delayOf, ORIGIN_FAULTS, ORIGIN_TIMEOUT_CAP_MS, playlistCarry, segmentCarry, type OriginFaults } from './faults.js';
 import { join } from 'node:path';
+
+const TEXT = 'text/plain; charset=utf-8';
 
 export interface DemoOriginOptions {
   bus: EventBus;
@@ -46,6 +52,10 @@ function lookupPackage(table: Record<string, DemoPackage>, name: string): DemoPa
 export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOptions): Promise<void> {
   const { bus, world } = opts;
   const now = opts.now ?? Date.now;
+  const faults = new OriginFaultInjector();
+  /** Segment fault applied to a request, for the segment.served event. */
+  const segmentFaultOf = new WeakMap<FastifyRequest, string>();
+  app.addHook('preClose', async () => faults.holds.releaseAll());
 
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('access-control-allow-origin', '*');
@@ -53,14 +63,16 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
   app.addHook('onResponse', async (req, reply) => {
     const source = (req.routeOptions.config as SegmentRouteConfig).segmentSource;
     if (!source) return;
+    const fault = segmentFaultOf.get(req);
     bus.emit({
       kind: 'segment.served',
-      path: req.url.split('?')[0] ?? req.url,
+      path: pathOf(req),
       source,
       ad: source === 'demo-ads',
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
       bytes: Number(reply.getHeader('content-length') ?? 0),
+      ...(fault ? { fault } : {}),
     });
   });
 
@@ -73,17 +85,51 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
     file: string,
     markers: boolean,
     dashPeriods: DashPeriodLayout = 'multi',
+    injected: { fault?: string; nowMs?: number; carry?: { playlists: string; segments: string }; t0?: number } = {},
   ) => {
-    const t0 = performance.now();
+    const t0 = injected.t0 ?? performance.now();
     const base = `${req.protocol}://${req.host}`;
-    const out = renderManifest({ asset, pkg, live, file, nowMs: now(), markers, utcTimingUrl: `${base}/demo/origin/time`, dashPeriods });
+    const out = renderManifest({
+      asset, pkg, live, file, nowMs: injected.nowMs ?? now(), markers, utcTimingUrl: `${base}/demo/origin/time`, dashPeriods,
+      ...(injected.carry ? { carry: injected.carry } : {}),
+    });
     if (!out) throw new HttpError(404, `No manifest "${file}" in this ${pkg.format.toUpperCase()} packaging`);
     const ms = Math.round((performance.now() - t0) * 100) / 100;
-    bus.emit({ kind: 'manifest.served', path: req.url.split('?')[0] ?? req.url, format: out.format, source: 'demo-origin', status: 200, ms, bytes: Buffer.byteLength(out.body) });
+    const fault = injected.fault;
+    bus.emit({ kind: 'manifest.served', path: pathOf(req), format: out.format, source: 'demo-origin', status: 200, ms, bytes: Buffer.byteLength(out.body), ...(fault ? { fault } : {}) });
+    if (fault) reply.header('x-demo-origin-fault', fault);
     return reply
       .type(out.contentType)
       .header('cache-control', live ? 'no-cache' : 'max-age=60')
       .send(out.body);
+  };
+
+  /** A content manifest under fault parameters: an injected error, a held answer, or the manifest. */
+  const faultyManifest = async (req: FastifyRequest, reply: FastifyReply, asset: PackagedAsset, pkg: DemoPackage, live: boolean, file: string, dashPeriods: DashPeriodLayout, f: OriginFaults) => {
+    const t0 = performance.now();
+    const carry = { playlists: playlistCarry(f), segments: segmentCarry(f) };
+    const decision = faults.manifest(pathOf(req), f, now());
+    const applied = decision.applied;
+    const format = pkg.format === 'dash' ? 'dash' : file === 'master.m3u8' ? 'hls-multivariant' : 'hls-media';
+    const fail = (status: number, body: string) => {
+      bus.emit({ kind: 'manifest.served', path: pathOf(req), format, source: 'demo-origin', status, ms: Math.round((performance.now() - t0) * 100) / 100, bytes: Buffer.byteLength(body), error: body.trim(), ...(applied ? { fault: applied } : {}) });
+      return reply.code(status).type(TEXT).header('cache-control', 'no-store').header('x-demo-origin-fault', applied ?? 'none').send(body);
+    };
+    if (applied === '404') return fail(404, 'demo origin fault=404: not found\n');
+    if (applied === '500') return fail(500, 'demo origin fault=500: internal server error\n');
+    if (applied === 'slow' || applied === 'timeout') {
+      const r = await faults.holds.hold(reply, applied === 'slow' ? delayOf(f) : ORIGIN_TIMEOUT_CAP_MS);
+      if (r === 'aborted') {
+        // Nothing to send; the bench still sees the request (499, as nginx logs a client that left).
+        bus.emit({ kind: 'manifest.served', path: pathOf(req), format, source: 'demo-origin', status: 499, ms: Math.round((performance.now() - t0) * 100) / 100, bytes: 0, error: 'client disconnected', fault: applied });
+        reply.hijack();
+        return reply;
+      }
+      if (r === 'closing') return fail(503, 'demo origin is shutting down\n');
+      if (applied === 'timeout') return fail(504, `demo origin fault=timeout: gave up after ${ORIGIN_TIMEOUT_CAP_MS} ms\n`);
+      return sendManifest(req, reply, asset, pkg, live, file, true, dashPeriods, { fault: applied, carry, t0 });
+    }
+    return sendManifest(req, reply, asset, pkg, live, file, true, dashPeriods, { ...(applied ? { fault: applied } : {}), nowMs: decision.nowMs, carry });
   };
 
   const sendSegment = (reply: FastifyReply, assetDir: string, asset: PackagedAsset, pkg: DemoPackage, track: string, file: string) => {
@@ -95,12 +141,17 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
   /** Server clock for DASH UTCTiming (urn:mpeg:dash:utc:http-iso:2014). */
   app.get('/demo/origin/time', async (_req, reply) => reply.type('text/plain').header('cache-control', 'no-store').send(new Date(now()).toISOString()));
 
+  /** What the fault parameters do (the catalog's originFaults, for curl users). */
+  app.get('/demo/origin/faults', async () => ({ faults: ORIGIN_FAULTS }));
+
   app.get<{ Params: { kind: string; pkg: string; file: string }; Querystring: { periods?: unknown } }>('/demo/origin/:kind/:pkg/:file', async (req, reply) => {
     const index = requireReady(world);
     const live = parseKind(req.params.kind);
     const pkg = lookupPackage(DEMO_PACKAGES, req.params.pkg);
     const dashPeriods = pkg.format === 'dash' ? parseDashPeriods(req.query.periods) : 'multi';
-    return sendManifest(req, reply, index.content, pkg, live, req.params.file, true, dashPeriods);
+    const f = faults.parse(req.query, live);
+    if (!f.fault && !f.segfault) return sendManifest(req, reply, index.content, pkg, live, req.params.file, true, dashPeriods);
+    return faultyManifest(req, reply, index.content, pkg, live, req.params.file, dashPeriods, f);
   });
 
   app.get<{ Params: { kind: string; pkg: string; track: string; file: string } }>(
@@ -108,8 +159,28 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
     { config: { segmentSource: 'demo-origin' } satisfies SegmentRouteConfig },
     async (req, reply) => {
       const index = requireReady(world);
-      parseKind(req.params.kind);
-      return sendSegment(reply, join(world.dir, 'content'), index.content, lookupPackage(DEMO_PACKAGES, req.params.pkg), req.params.track, req.params.file);
+      const { kind, track, file } = req.params;
+      parseKind(kind);
+      const pkg = lookupPackage(DEMO_PACKAGES, req.params.pkg);
+      const f = faults.parse(req.query);
+      const applied = faults.segment(`/demo/origin/${kind}/${req.params.pkg}/${track}`, f);
+      if (applied) {
+        segmentFaultOf.set(req, applied);
+        reply.header('x-demo-origin-fault', applied);
+      }
+      if (applied === '404') return reply.code(404).type(TEXT).header('cache-control', 'no-store').send('demo origin segfault=404: not found\n');
+      if (applied === 'slow') {
+        const t0 = performance.now();
+        const r = await faults.holds.hold(reply, delayOf(f));
+        if (r === 'aborted') {
+          // onResponse never runs for a response that was never sent: report it here.
+          bus.emit({ kind: 'segment.served', path: pathOf(req), source: 'demo-origin', ad: false, status: 499, ms: Math.round(performance.now() - t0), bytes: 0, fault: applied });
+          reply.hijack();
+          return reply;
+        }
+        if (r === 'closing') return reply.code(503).type(TEXT).header('cache-control', 'no-store').send('demo origin is shutting down\n');
+      }
+      return sendSegment(reply, join(world.dir, 'content'), index.content, pkg, track, file);
     },
   );
 
@@ -138,6 +209,10 @@ export async function demoOriginRoutes(app: FastifyInstance, opts: DemoOriginOpt
       return sendSegment(reply, join(world.dir, 'ads', c.id), c, lookupPackage(AD_PACKAGES, req.params.pkg), req.params.track, req.params.file);
     },
   );
+}
+
+function pathOf(req: FastifyRequest): string {
+  return req.url.split('?')[0] ?? req.url;
 }
 
 function parseKind(kind: string): boolean {

@@ -74,4 +74,7 @@ export interface StitchResult {
   placed: string[];
   /** Spliced (not interstitial) avails with ad segments in this output, in order. */
   availStarts: AvailStart[];
+  /** Breaks the plan left to content (no avail: a fallback), where they start in this output: the timeline
+   *  still shows them, with their reason. */
+  openBreaks: { startSeq: number; at: number; pdtMs?: number }[];
 }

@@ -204,6 +204,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
   );
   const segs = scan.segments;
   const placed: string[] = [];
+  const openBreaks: StitchResult['openBreaks'] = [];
   const needsSyntheticPdt = !scan.hasPdt && [...plan.avails.values()].some((a) => a.interstitial);
   let syntheticMs = SYNTHETIC_PDT_EPOCH_MS;
   let b = 0;
@@ -213,7 +214,10 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
       b++;
       const avail = plan.avails.get(brk.startSeq);
       // (Live zero-length cues get no avail from the session layer; a live pre-roll is an insertion that does.)
-      if (!avail) continue;
+      if (!avail) {
+        openBreaks.push({ startSeq: brk.startSeq, at: w.elapsed - brk.elapsedAtStart, ...(brk.startMs !== undefined ? { pdtMs: brk.startMs } : {}) });
+        continue;
+      }
       placed.push(avail.availId);
       if (avail.interstitial) {
         const seg = segs[i];
@@ -272,7 +276,7 @@ export function stitchMediaPlaylist(scan: MediaScan, plan: MediaStitchPlan, brea
   w.finish();
   // A live pre-roll heads the playlist: players must start at it, not three segments from the end.
   const start = plan.dropBeforeSeq !== undefined && segs[0] && segs[0].seq < plan.dropBeforeSeq ? '#EXT-X-START:TIME-OFFSET=0,PRECISE=YES\n' : '';
-  return { text: header(scan, w) + start + w.body + trailer(scan), anchors: w.anchors, placed, availStarts: w.availStarts };
+  return { text: header(scan, w) + start + w.body + trailer(scan), anchors: w.anchors, placed, availStarts: w.availStarts, openBreaks };
 }
 
 function header(scan: MediaScan, w: Writer): string {

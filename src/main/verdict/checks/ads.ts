@@ -1,0 +1,40 @@
+// Did every avail get ads, and do the ads fit the avail they were placed in?
+import type { CheckResult } from '../../../shared/verdict.js';
+import type { Evidence } from '../evidence.js';
+import { fail, pass, plural, s1, skip } from './result.js';
+
+/** Ads + slate may differ from the signalled duration by this much (a segment boundary's rounding). */
+const FIT_TOLERANCE_S = 0.5;
+
+export function adsFilled(ev: Evidence): CheckResult {
+  const id = 'ads-filled';
+  const title = 'Every avail is filled with ads';
+  if (ev.avails.length === 0) return skip(id, title, 'No avail reached yet: play past a break');
+  const empty = ev.avails.filter((d) => d.fallback || d.items.every((i) => i.kind !== 'ad'));
+  const evidence = ev.avails.map((d) => {
+    const ads = d.items.filter((i) => i.kind === 'ad').length;
+    const skipped = d.skipped.map((s) => `${s.adId} skipped (${s.reason}${s.detail ? `: ${s.detail}` : ''})`).join('; ');
+    return d.fallback
+      ? `avail ${d.availId}: no ads — ${d.fallback}${d.fallbackDetail ? `: ${d.fallbackDetail}` : ''}; content played instead`
+      : `avail ${d.availId}: ${plural(ads, 'ad')}, ${s1(d.filledSeconds)} of ads${skipped ? `; ${skipped}` : ''}`;
+  });
+  if (empty.length) return fail(id, title, `${plural(empty.length, 'avail')} of ${ev.avails.length} without ads (${[...new Set(empty.map((d) => d.fallback ?? 'NO_ADS'))].join(', ')})`, evidence);
+  return pass(id, title, `${plural(ev.avails.length, 'avail')} filled`, evidence);
+}
+
+export function adDurations(ev: Evidence): CheckResult {
+  const id = 'ad-durations';
+  const title = 'Ad durations fit their avails';
+  const judged = ev.avails.filter((d) => !d.fallback && d.durationSeconds !== undefined);
+  if (judged.length === 0) return skip(id, title, ev.avails.length ? 'No filled avail with a signalled duration' : 'No avail reached yet');
+  const bad: string[] = [];
+  const evidence = judged.map((d) => {
+    const signalled = d.durationSeconds! - d.startOffset;
+    const total = d.filledSeconds + d.slateSeconds;
+    const line = `avail ${d.availId}: ${s1(d.filledSeconds)} ads + ${s1(d.slateSeconds)} slate in a ${s1(signalled)} avail`;
+    if (d.filledSeconds > signalled + FIT_TOLERANCE_S) bad.push(`avail ${d.availId} overruns by ${s1(d.filledSeconds - signalled)}`);
+    else if (Math.abs(total - signalled) > FIT_TOLERANCE_S) bad.push(`avail ${d.availId} leaves ${s1(signalled - total)} unfilled`);
+    return line;
+  });
+  return bad.length ? fail(id, title, bad.join('; '), evidence) : pass(id, title, `${plural(judged.length, 'avail')} within ±${FIT_TOLERANCE_S} s`, evidence);
+}

@@ -1,0 +1,66 @@
+// The editor's action row: what still blocks saving, the server's error, Save / Cancel, and in edit mode a
+// Delete that asks first (for the demo configuration it says the engine recreates it on next start).
+import { useEffect, useRef, useState } from 'react';
+
+interface Props {
+  name: string;
+  canDelete: boolean;
+  isDemo: boolean;
+  canSave: boolean;
+  busy: 'saving' | 'deleting' | null;
+  /** Labels of fields that still have errors, to explain a disabled Save. */
+  blocking: string[];
+  serverError: string | null;
+  onCancel(): void;
+  onDelete(): void;
+}
+
+export function ConfigEditorFooter({ name, canDelete, isDemo, canSave, busy, blocking, serverError, onCancel, onDelete }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // The safe choice takes focus, so a stray Enter does not delete.
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
+
+  return (
+    <footer className="config-editor-footer">
+      {serverError && (
+        <p className="config-editor-server-error" role="alert" data-testid="config-editor-server-error">
+          {serverError}
+        </p>
+      )}
+      {confirming ? (
+        <div className="config-editor-confirm" role="alertdialog" aria-labelledby="config-editor-confirm-text">
+          <p id="config-editor-confirm-text">
+            Delete “{name}”? New sessions can no longer use it.
+            {isDemo && ' It is the default demo configuration: the engine recreates it with its default settings on next start.'}
+          </p>
+          <button type="button" className="text-button danger" data-testid="config-editor-delete-confirm" disabled={busy !== null} onClick={onDelete}>
+            {busy === 'deleting' ? 'Deleting…' : 'Delete'}
+          </button>
+          <button ref={keepRef} type="button" className="text-button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <div className="config-editor-actions">
+          {canDelete && (
+            <button type="button" className="text-button danger" data-testid="config-editor-delete" disabled={busy !== null} onClick={() => setConfirming(true)}>
+              Delete…
+            </button>
+          )}
+          <span className="config-editor-blocking" aria-live="polite">
+            {blocking.length > 0 && `To fix: ${blocking.join(', ')}`}
+          </span>
+          <button type="button" className="text-button" data-testid="config-editor-cancel" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="text-button primary" data-testid="config-editor-save" disabled={!canSave}>
+            {busy === 'saving' ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      )}
+    </footer>
+  );
+}
