@@ -52,6 +52,18 @@ describe('stitchbench check', () => {
     expect(xml).toContain('name="beacons-complete: Every beacon due was fired and answered 2xx"');
   }, 60_000);
 
+  it('passes on the demo DASH VOD: the video Representation of every Period, beacons through /v1/dashsegment/, Period switches', async () => {
+    const o = await run(`${engine.url}/v1/dash/${engine.accountId}/demo/vod/dash/manifest.mpd`);
+    expect(o.text).toMatch(/DASH VOD, server-side beacons/);
+    expect(o.exitCode).toBe(0);
+    const byId = Object.fromEntries(o.verdict!.checks.map((c) => [c.id, c]));
+    expect(byId['beacons-complete']!.summary).toMatch(/^24\/24 beacons/);
+    expect(byId['discontinuities']).toMatchObject({ status: 'pass' });
+    expect(byId['discontinuities']!.summary).toMatch(/Period switches over 2 avails played/);
+    expect(byId['dash-periods']!.status).toBe('pass');
+    expect(byId['media-sequence']!.status).toBe('skip');
+  }, 60_000);
+
   it('fails (exit 1) with the reason when the beacon host is down', async () => {
     const o = await run(`${engine.url}/playbackConfiguration/beacons-down`);
     expect(o.exitCode).toBe(1);

@@ -5,7 +5,9 @@ import type { BeaconReport } from '../../shared/beacons.js';
 import type { Verdict } from '../../shared/verdict.js';
 import { ClientBeacons } from '../../shared/client-beacons.js';
 import { formatVerdict } from './format.js';
-import { playHls } from './hls-player.js';
+import { openDash } from './dash-player.js';
+import { openHls } from './hls-player.js';
+import { playSegments } from './virtual-player.js';
 import { ObservationReporter } from './reporter.js';
 import { CheckError, resolveTarget } from './target.js';
 
@@ -45,54 +47,46 @@ export async function runCheck(o: CheckOptions): Promise<CheckOutcome> {
   const t0 = Date.now();
   try {
     const target = await resolveTarget(o.url, { asset: o.asset, reportingMode: o.reportingMode });
-    if (target.format === 'dash') throw new CheckError('DASH sessions cannot be checked headlessly yet: play them in the bench UI, whose verdict runs the same checks');
-    let reporter: ObservationReporter | undefined;
-    const queued: Parameters<ObservationReporter['add']>[0][] = [];
     const client = target.explicit ? new ClientBeacons(target.explicit.trackingUrl, `${target.base}/api/sessions/${target.explicit.sessionId}/beacons`) : undefined;
     await client?.poll(0);
-    const flusher = setInterval(() => void reporter?.flush(), 1000);
+    const log = (line: string) => o.out(`stitchbench check: ${line}`);
+    const opened = target.format === 'dash' ? await openDash(target.playbackUrl, log) : await openHls(target.playbackUrl, log);
+    const reporter = new ObservationReporter(target.base, opened.sessionId);
+    const flusher = setInterval(() => void reporter.flush(), 1000);
     let result;
     try {
-      result = await playHls(target.playbackUrl, {
+      result = await playSegments(opened.feed, {
         ...(o.durationS !== undefined ? { durationS: o.durationS } : {}),
         speed: o.speed,
         bufferAheadS: 30,
-        // The session id is known after the first manifest: observations made before wait for it.
-        report: (ob) => (reporter ? reporter.add(ob) : queued.push(ob)),
+        report: (ob) => reporter.add(ob),
         onPlayhead: (p, pdt) => client?.tick(p, pdt),
-        log: (line) => {
-          o.out(`stitchbench check: ${line}`);
-          const id = /^session (\S+):/.exec(line)?.[1];
-          if (id && !reporter) {
-            reporter = new ObservationReporter(target.base, id);
-            for (const q of queued.splice(0)) reporter.add(q);
-          }
-        },
       });
     } finally {
       clearInterval(flusher);
     }
-    await reporter?.flush();
-    await settleBeacons(target.base, result.sessionId);
+    await reporter.flush();
+    const sessionId = opened.sessionId;
+    await settleBeacons(target.base, sessionId);
     const mode = target.explicit ? 'client-side' : 'server-side';
     const ttfb = [...result.ttfb].sort((a, b) => a - b);
     const p = (q: number) => ttfb[Math.min(ttfb.length - 1, Math.floor(q * ttfb.length))] ?? 0;
     o.out(
-      `stitchbench check: played ${result.played.toFixed(1)} s (${result.live ? 'live' : 'VOD'}, ${mode} beacons) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +
+      `stitchbench check: played ${result.played.toFixed(1)} s (${target.format.toUpperCase()} ${opened.feed.live ? 'live' : 'VOD'}, ${mode} beacons) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +
         `${result.segments} segments (${result.adSegments} ad), ${result.stalls} stalls, segment TTFB p50 ${p(0.5)} ms p95 ${p(0.95)} ms` +
         (client ? `, ${client.sent} client beacons reported${client.errors.length ? ` (${client.errors.length} errors: ${client.errors[0]})` : ''}` : ''),
     );
-    const vres = await fetch(`${target.base}/api/sessions/${result.sessionId}/verdict`);
+    const vres = await fetch(`${target.base}/api/sessions/${sessionId}/verdict`);
     if (vres.status !== 200) throw new CheckError(`the verdict could not be read: ${vres.status} ${(await vres.text()).slice(0, 200)}`);
     const verdict = (await vres.json()) as Verdict;
     o.out(formatVerdict(verdict, o.color));
     if (o.junitFile) {
-      const j = await fetch(`${target.base}/api/sessions/${result.sessionId}/verdict?format=junit`);
+      const j = await fetch(`${target.base}/api/sessions/${sessionId}/verdict?format=junit`);
       await writeFile(o.junitFile, await j.text());
       o.out(`stitchbench check: JUnit written to ${o.junitFile}`);
     }
     if (o.jsonFile) await writeFile(o.jsonFile, `${JSON.stringify(verdict, null, 2)}\n`);
-    return { exitCode: verdict.status === 'pass' ? 0 : 1, verdict, sessionId: result.sessionId };
+    return { exitCode: verdict.status === 'pass' ? 0 : 1, verdict, sessionId };
   } catch (e) {
     if (e instanceof CheckError) {
       o.out(`stitchbench check: ${e.message}`);
