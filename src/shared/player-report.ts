@@ -11,6 +11,7 @@ export type PlayerObservationType =
   | 'ad-start'
   | 'ad-end'
   | 'error'
+  | 'seek'
   | 'ended';
 
 export interface PlayerObservation {
@@ -30,6 +31,8 @@ export interface PlayerObservation {
   fatal?: boolean;
   /** Free text: the level switched to, the Period id, the error message … */
   detail?: string;
+  /** Which player reported it (set by the engine from the report; two players may share a session). */
+  player?: string;
 }
 
 /** Body of POST /api/sessions/{id}/player. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AvailDecision } from '../../src/main/avails/types.js';
 import type { Evidence } from '../../src/main/verdict/evidence.js';
 import { verdictJUnit } from '../../src/main/verdict/junit.js';
-import { playheadTrack, wallTimeAt } from '../../src/main/verdict/playhead.js';
+import { playedThrough, playheadTrack, wallTimeAt } from '../../src/main/verdict/playhead.js';
 import { judge } from '../../src/main/verdict/verdict.js';
 import type { BeaconEntry, BeaconReport } from '../../src/shared/beacons.js';
 import type { PlayerObservation } from '../../src/shared/player-report.js';
@@ -55,6 +55,23 @@ describe('verdict checks', () => {
     expect(check(early, 'beacons-complete')).toMatchObject({ status: 'pass', summary: '4/4 beacons fired with 2xx (0 ads played through)' });
   });
 
+  it('beacons of what was skipped — a seek over the ad, or joining after it — are not owed', () => {
+    const seekOver: PlayerObservation[] = [
+      ...Array.from({ length: 16 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: i })),
+      { type: 'seek', at: T0 + 16_000, position: 15 },
+      ...Array.from({ length: 20 }, (_, i) => ({ type: 'position' as const, at: T0 + 16_500 + i * 1000, position: 40 + i })),
+    ];
+    const none = check(evidence({ lag: () => undefined, observations: seekOver }), 'beacons-complete');
+    expect(none).toMatchObject({ status: 'skip', summary: 'No ad has played far enough for its beacons to be due' });
+    // Joined at 26 s (mid-ad): only thirdQuartile (27.5 s) and complete (30 s) were owed.
+    const joined = Array.from({ length: 20 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: 26 + i }));
+    const late = check(evidence({ lag: (e) => (['thirdQuartile', 'complete'].includes(e) ? 0 : undefined), observations: joined }), 'beacons-complete');
+    expect(late).toMatchObject({ status: 'pass', summary: '2/2 beacons fired with 2xx (1 ad played through)' });
+    // Two players on one session: the one that played through owes its beacons, whatever the other did.
+    const two = [...joined.map((o) => ({ ...o, player: 'b' })), ...Array.from({ length: 61 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: i, player: 'a' }))];
+    expect(check(evidence({ lag: (e) => (e === 'impression' ? undefined : 0), observations: two }), 'beacons-complete').summary).toBe('1 missing of 6 beacons due');
+  });
+
   it('a duplicate client report fails beacons-duplicate', () => {
     expect(check(evidence(), 'beacons-duplicate').status).toBe('pass');
     expect(check(evidence({ duplicates: 2 }), 'beacons-duplicate')).toMatchObject({ status: 'fail', evidence: ['avail 10 ad ad1 start: reported 3 times'] });
@@ -75,6 +92,10 @@ describe('verdict checks', () => {
     const fb = check(evidence({ decision: { fallback: 'ADS_TIMEOUT' as never, fallbackDetail: 'no answer within 3000 ms', items: [] } }), 'ads-filled');
     expect(fb).toMatchObject({ status: 'fail', summary: '1 avail of 1 without ads (ADS_TIMEOUT)' });
     expect(fb.evidence[0]).toBe('avail 10: no ads — ADS_TIMEOUT: no answer within 3000 ms; content played instead');
+    // Joined 17 s into a 20 s live break: nothing fits the 3 s left; reported, not failed.
+    const late = check(evidence({ decision: { startOffset: 17, durationSeconds: 20, fallback: 'EMPTY_VAST_RESPONSE' as never, items: [] } }), 'ads-filled');
+    expect(late).toMatchObject({ status: 'skip', summary: 'Only an avail joined mid-break so far' });
+    expect(late.evidence[0]).toBe('avail 10: joined 17 s into the break (3 s left), no ads for the rest (EMPTY_VAST_RESPONSE) — not judged');
   });
 
   it('an ad boundary without EXT-X-DISCONTINUITY fails; lint errors in the stitched output fail media-sequence, the origin’s do not', () => {
@@ -110,11 +131,21 @@ describe('verdict checks', () => {
     const track = playheadTrack([{ type: 'position', at: 1000, position: 0 }, { type: 'position', at: 3000, position: 2 }], false, 'hls');
     expect(wallTimeAt(track, 1)).toBe(2000);
     expect(wallTimeAt(track, 5)).toBeUndefined();
-    // After a seek back, the first time the playhead reached 15 s is when it got there, not the earlier pass.
-    const seeks = playheadTrack([0, 10, 5, 12, 20].map((position, i) => ({ type: 'position' as const, at: 1000 * (i + 1), position })), false, 'hls');
+    // A seek forward (reported) and a jump back: the first time the playhead reached t, not the earlier pass.
+    const seeks = playheadTrack(
+      [
+        { type: 'position', at: 1000, position: 0 },
+        { type: 'seek', at: 1500, position: 10 },
+        ...[10, 5, 12, 20].map((position, i) => ({ type: 'position' as const, at: 2000 + 1000 * i, position })),
+      ],
+      false,
+      'hls',
+    );
     expect(wallTimeAt(seeks, 8)).toBe(2000);
-    expect(wallTimeAt(seeks, 11)).toBe(4000);
-    expect(wallTimeAt(seeks, 16)).toBe(5000);
+    expect(wallTimeAt(seeks, 11)).toBeCloseTo(3000 + (6 / 7) * 1000, 3);
+    expect(wallTimeAt(seeks, 16)).toBe(4500);
+    expect(playedThrough(seeks, 4)).toBe(false);
+    expect(playedThrough(seeks, 7)).toBe(true);
     // Live HLS samples map through PDT onto the session's time zero.
     const live = playheadTrack([{ type: 'position', at: 1000, position: 500, pdtMs: T0 + 10_000 }], true, 'hls', T0);
     expect(live.maxT).toBe(10);

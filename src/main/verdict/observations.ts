@@ -18,7 +18,8 @@ export class PlayerObservations {
     else list = [];
     // Re-inserting keeps Map order = least recently reporting first.
     this.bySession.set(sessionId, list);
-    for (const o of observations) {
+    for (const input of observations) {
+      const o = { ...input, player };
       list.push(o);
       if (o.type !== 'position') this.bus.emit({ kind: 'player', sessionId, player, observation: o });
     }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const observation = z.object({
-  type: z.enum(['position', 'stall', 'discontinuity', 'period', 'level', 'ad-start', 'ad-end', 'error', 'ended']),
+  type: z.enum(['position', 'stall', 'discontinuity', 'period', 'level', 'ad-start', 'ad-end', 'error', 'seek', 'ended']),
   at: z.number().int().positive(),
   position: z.number().finite().min(0),
   pdtMs: z.number().finite().optional(),

@@ -42,8 +42,10 @@ export class PlayerReporter {
     on('waiting', () => {
       if (this.began && !video.seeking) this.waitingSince ??= performance.now();
     });
+    // A seek is not playback: the verdict must not owe the beacons of what was skipped.
     on('seeking', () => {
       this.waitingSince = undefined;
+      if (this.began) this.observe({ type: 'seek' });
     });
     on('timeupdate', () => {
       this.onTick?.(video.currentTime, this.pdtMs());

@@ -10,16 +10,21 @@ export function adsFilled(ev: Evidence): CheckResult {
   const id = 'ads-filled';
   const title = 'Every avail is filled with ads';
   if (ev.avails.length === 0) return skip(id, title, 'No avail reached yet: play past a break');
-  const empty = ev.avails.filter((d) => d.fallback || d.items.every((i) => i.kind !== 'ad'));
+  // A live viewer who joins mid-break gets what is left of it, often too short for any ad: not a failure.
+  const joinedLate = (d: Evidence['avails'][number]) => d.startOffset > 0 && (d.fallback !== undefined || d.items.every((i) => i.kind !== 'ad'));
+  const judged = ev.avails.filter((d) => !joinedLate(d));
+  const empty = judged.filter((d) => d.fallback || d.items.every((i) => i.kind !== 'ad'));
   const evidence = ev.avails.map((d) => {
     const ads = d.items.filter((i) => i.kind === 'ad').length;
     const skipped = d.skipped.map((s) => `${s.adId} skipped (${s.reason}${s.detail ? `: ${s.detail}` : ''})`).join('; ');
+    if (joinedLate(d)) return `avail ${d.availId}: joined ${s1(d.startOffset)} into the break${d.durationSeconds !== undefined ? ` (${s1(d.durationSeconds - d.startOffset)} left)` : ''}, no ads for the rest (${d.fallback ?? 'NO_ADS'}) — not judged`;
     return d.fallback
       ? `avail ${d.availId}: no ads — ${d.fallback}${d.fallbackDetail ? `: ${d.fallbackDetail}` : ''}; content played instead`
       : `avail ${d.availId}: ${plural(ads, 'ad')}, ${s1(d.filledSeconds)} of ads${skipped ? `; ${skipped}` : ''}`;
   });
-  if (empty.length) return fail(id, title, `${plural(empty.length, 'avail')} of ${ev.avails.length} without ads (${[...new Set(empty.map((d) => d.fallback ?? 'NO_ADS'))].join(', ')})`, evidence);
-  return pass(id, title, `${plural(ev.avails.length, 'avail')} filled`, evidence);
+  if (judged.length === 0) return skip(id, title, 'Only an avail joined mid-break so far', evidence);
+  if (empty.length) return fail(id, title, `${plural(empty.length, 'avail')} of ${judged.length} without ads (${[...new Set(empty.map((d) => d.fallback ?? 'NO_ADS'))].join(', ')})`, evidence);
+  return pass(id, title, `${plural(judged.length, 'avail')} filled`, evidence);
 }
 
 export function adDurations(ev: Evidence): CheckResult {

@@ -2,7 +2,7 @@
 import type { BeaconAd, BeaconEntry } from '../../../shared/beacons.js';
 import type { CheckResult } from '../../../shared/verdict.js';
 import type { Evidence } from '../evidence.js';
-import { wallTimeAt } from '../playhead.js';
+import { playedThrough as played, wallTimeAt } from '../playhead.js';
 import { fail, pass, plural, skip } from './result.js';
 
 /** A client beacon more than this after the playhead reached its time is late (IAB: "as close as possible"). */
@@ -24,19 +24,21 @@ function adsOf(ev: Evidence): AdRef[] {
 
 const label = (r: AdRef, b?: BeaconEntry) => `avail ${r.availId} ad ${r.ad.adId}${b ? ` ${b.event}${b.event === 'progress' ? `@${b.offsetSeconds}s` : ''}` : ''}`;
 
-/** Ads whose beacons are all owed now: the playhead passed the ad's end, or (without player reports) the
- *  stitcher fired the ad's complete. */
+/** Ads a player played to the end: with player reports, the playhead played through the ad's last moment;
+ *  without, the stitcher fired the ad's complete (it saw the last segment requested). */
 function playedThrough(ev: Evidence, r: AdRef): boolean {
   const end = r.ad.startSeconds !== null ? r.ad.startSeconds + r.ad.durationSeconds : null;
-  if (ev.playhead.maxT !== null && end !== null) return ev.playhead.maxT >= end - 0.5;
+  if (ev.playhead.samples > 0 && end !== null) return played(ev.playhead, end - 0.5);
   return r.ad.beacons.some((b) => b.event === 'complete' && b.state !== 'not-fired');
 }
 
-/** Beacons owed so far: those of played-through ads, and those of the ad playing whose time has come. */
+/** Beacons owed so far: those whose moment a player played through (not skipped by a seek, not before a live
+ *  join). Without player reports, all of a played-through ad's. */
 function owed(ev: Evidence, r: AdRef): BeaconEntry[] {
-  if (playedThrough(ev, r)) return r.ad.beacons;
-  const max = ev.playhead.maxT;
-  return max === null ? [] : r.ad.beacons.filter((b) => b.dueAtSeconds !== null && b.dueAtSeconds <= max - 0.5);
+  if (ev.playhead.samples === 0) return playedThrough(ev, r) ? r.ad.beacons : [];
+  const end = r.ad.startSeconds !== null ? r.ad.startSeconds + r.ad.durationSeconds : Infinity;
+  // Owed once playback is a little past the moment (a player stopped right at an ad's start never showed it).
+  return r.ad.beacons.filter((b) => b.dueAtSeconds !== null && played(ev.playhead, Math.min(b.dueAtSeconds + 0.5, end - 0.5)));
 }
 
 export function beaconsComplete(ev: Evidence): CheckResult {
@@ -106,7 +108,7 @@ export function missingBeacons(ev: Evidence): Set<string> {
 export function beaconsOnTime(ev: Evidence): CheckResult {
   const id = 'beacons-timing';
   const title = 'Beacons fired on time (none early or late)';
-  if (ev.playhead.samples.length === 0) return skip(id, title, ev.playhead.unmapped ?? 'No player position reports: timing needs a player (the bench UI or stitchbench check)');
+  if (ev.playhead.samples === 0) return skip(id, title, ev.playhead.unmapped ?? 'No player position reports: timing needs a player (the bench UI or stitchbench check)');
   const bad: string[] = [];
   let judged = 0;
   for (const r of adsOf(ev)) {
