@@ -33,7 +33,8 @@ export function representationSegments(scan: MpdScan, period: PeriodScan, asEl: 
     const init = initT ? new URL(expandTemplate(initT, values), base).toString() : undefined;
     let number = a.startNumber;
     const push = (time: number, d: number) => {
-      out.push({ url: new URL(expandTemplate(media, { ...values, number, time }), base).toString(), duration: d / a.timescale, periodId, ...(init ? { init } : {}) });
+      const startTime = period.start + (time - a.pto) / a.timescale;
+      out.push({ url: new URL(expandTemplate(media, { ...values, number, time }), base).toString(), duration: d / a.timescale, periodId, startTime, ...(init ? { init } : {}) });
       number++;
     };
     if (a.runs) {

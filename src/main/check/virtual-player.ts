@@ -15,6 +15,8 @@ export interface PlaySegment {
   availId?: string;
   /** DASH: the Period the segment belongs to (a change is a Period switch). */
   periodId?: string;
+  /** DASH: where the segment starts on the MPD timeline (seconds). */
+  startTime?: number;
 }
 
 /** Where segments come from: the next one, 'wait' (live: not published yet), or 'end'. */
@@ -23,6 +25,8 @@ export interface SegmentFeed {
   /** Total seconds when known (VOD). */
   totalSeconds?: number;
   live: boolean;
+  /** Where the playhead starts (DASH live: the MPD time of the first segment played); default 0. */
+  startPosition?: number;
 }
 
 export interface PlayOptions {
@@ -63,8 +67,10 @@ export async function playSegments(feed: SegmentFeed, opts: PlayOptions): Promis
   const limit = opts.durationS ?? (feed.live ? 60 : (feed.totalSeconds ?? Infinity));
   const timeline: { start: number; seg: PlaySegment }[] = [];
   const ttfb: number[] = [];
-  let bufferedEnd = 0;
-  let playhead = 0;
+  // Positions are on the stream's own timeline (DASH: MPD time), which is the session's timeline for DASH.
+  const origin = feed.startPosition ?? 0;
+  let bufferedEnd = origin;
+  let playhead = origin;
   let ended = false;
   let feedDone = false;
   let fatal: string | undefined;
@@ -73,7 +79,7 @@ export async function playSegments(feed: SegmentFeed, opts: PlayOptions): Promis
 
   const downloader = (async () => {
     while (!ended && !fatal && !opts.signal?.aborted) {
-      if (bufferedEnd - playhead >= opts.bufferAheadS || bufferedEnd >= limit) {
+      if (bufferedEnd - playhead >= opts.bufferAheadS || bufferedEnd - origin >= limit) {
         await sleep(20);
         continue;
       }
@@ -124,7 +130,7 @@ export async function playSegments(feed: SegmentFeed, opts: PlayOptions): Promis
     }
     if (opts.signal?.aborted) break;
     if (!started) {
-      if (bufferedEnd > 0) started = true;
+      if (bufferedEnd > origin) started = true;
       else if (feedDone) break;
       else continue;
     }
@@ -135,7 +141,7 @@ export async function playSegments(feed: SegmentFeed, opts: PlayOptions): Promis
         stallSince = undefined;
       }
       playhead = Math.min(bufferedEnd, playhead + dt);
-    } else if (feedDone || bufferedEnd >= limit - 1e-6) {
+    } else if (feedDone || bufferedEnd - origin >= limit - 1e-6) {
       ended = true;
     } else stallSince ??= now;
     // Crossing into a segment is where discontinuities, Period switches and ad starts/ends happen.
@@ -158,10 +164,10 @@ export async function playSegments(feed: SegmentFeed, opts: PlayOptions): Promis
       lastSample = now;
       opts.report({ type: 'position', at: now, position: playhead, ...(pdtMs !== undefined ? { pdtMs } : {}) });
     }
-    if (playhead >= limit - 1e-6) ended = true;
+    if (playhead - origin >= limit - 1e-6) ended = true;
   }
   ended = true;
   await downloader;
   if (!fatal) opts.report({ type: 'ended', at: Date.now(), position: playhead });
-  return { played: playhead, segments: timeline.length, adSegments, stalls, ttfb, ...(fatal ? { fatal } : {}) };
+  return { played: playhead - origin, segments: timeline.length, adSegments, stalls, ttfb, ...(fatal ? { fatal } : {}) };
 }
