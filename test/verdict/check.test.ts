@@ -88,6 +88,15 @@ describe('stitchbench check', () => {
     expect(report.avails.flatMap((a) => a.ads.flatMap((ad) => ad.beacons.map((b) => b.sender)))).toEqual(Array(24).fill('client'));
   }, 60_000);
 
+  it('client-side reporting on DASH: an explicit DASH session, its tracking API ids are the ad Period ids', async () => {
+    const o = await run(`${engine.url}/v1/dash/${engine.accountId}/demo/vod/dash/manifest.mpd`, { reportingMode: 'client' });
+    expect(o.text).toMatch(/DASH VOD, client-side beacons/);
+    expect(o.text).toMatch(/24 client beacons reported/);
+    expect(o.exitCode).toBe(0);
+    const report = (await engine.json<{ summary: { fired: number } }>(`/api/sessions/${o.sessionId}/beacons`)).body;
+    expect(report.summary.fired).toBe(24);
+  }, 60_000);
+
   it('the session export carries setup, verdict, beacons, player reports, events and manifests', async () => {
     const o = await run(`${engine.url}/v1/master/${engine.accountId}/demo/vod/hls-ts/master.m3u8`, { durationS: 30 });
     const exp = (await engine.json<Record<string, any>>(`/api/sessions/${o.sessionId}/export`)).body;

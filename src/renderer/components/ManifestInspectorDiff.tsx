@@ -66,20 +66,23 @@ function Row({ row }: { row: DiffRow }) {
   const rightKind = row.kind === 'same' ? 'same' : row.right ? 'added' : 'empty';
   return (
     <tr data-kind={row.kind} {...attrs}>
-      <td className="mi-no">{row.left?.no ?? ''}</td>
-      <td className="mi-text" data-side-kind={leftKind}>
-        <span className="mi-mark" aria-hidden="true">
-          {row.left && row.kind !== 'same' ? MARK.removed : MARK.same}
-        </span>
-        {row.left?.text ?? ''}
-      </td>
-      <td className="mi-no">{row.right?.no ?? ''}</td>
-      <td className="mi-text" data-side-kind={rightKind}>
-        <span className="mi-mark" aria-hidden="true">
-          {row.right && row.kind !== 'same' ? MARK.added : MARK.same}
-        </span>
-        {row.right?.text ?? ''}
-      </td>
+      <Cell line={row.left} kind={leftKind} mark={row.left && row.kind !== 'same' ? MARK.removed : MARK.same} />
+      <Cell line={row.right} kind={rightKind} mark={row.right && row.kind !== 'same' ? MARK.added : MARK.same} />
     </tr>
+  );
+}
+
+/** One side of a row: its line number and text, marked when it differs. */
+function Cell({ line, kind, mark }: { line: DiffRow['left']; kind: string; mark: string }) {
+  return (
+    <>
+      <td className="mi-no">{line?.no ?? ''}</td>
+      <td className="mi-text" data-side-kind={kind}>
+        <span className="mi-mark" aria-hidden="true">
+          {mark}
+        </span>
+        {line?.text ?? ''}
+      </td>
+    </>
   );
 }
