@@ -75,6 +75,8 @@ test('demo VOD: two breaks play; timeline, beacon log, latency and a passing ver
     await expect(page.locator(`[data-testid="verdict-check"][data-check="${id}"]`), id).toHaveAttribute('data-status', 'pass');
   }
   await expect(page.getByTestId('header-verdict')).toHaveAttribute('data-status', 'pass');
+  // The same setup as a CI command: the playback URL without the session id.
+  await expect(page.getByTestId('copy-check-command')).toHaveAttribute('data-command', /^npx stitchbench check 'http:\/\/127\.0\.0\.1:\d+\/v1\/master\/[^']+\/demo\/vod\/hls-ts\/master\.m3u8' --speed 10 --junit verdict\.xml$/);
   await shot(page, info, 'bench-verdict-pass');
 
   // The JUnit export is the same verdict.

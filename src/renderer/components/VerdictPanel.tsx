@@ -5,7 +5,9 @@ import type { CheckResult, Verdict } from '../../shared/verdict';
 import { engineUrl } from '../api/base-url';
 import { useFocusedSession } from '../hooks/useFocusedSession';
 import { usePolled } from '../hooks/usePolled';
+import { checkCommand } from '../lib/check-command';
 import { downloadJson } from '../lib/download';
+import { usePlayers } from '../store/player';
 import '../styles/verdict.css';
 
 const POLL_MS = 2000;
@@ -60,8 +62,27 @@ function Scope({ verdict }: { verdict: Verdict }) {
 
 function Exports({ verdict, sessionId }: { verdict: Verdict; sessionId: string }) {
   const base = `/api/sessions/${encodeURIComponent(sessionId)}`;
+  const { playerId } = useFocusedSession();
+  const url = usePlayers((s) => s.runtime[playerId]?.url ?? null);
+  const [copied, setCopied] = useState(false);
+  const command = url ? checkCommand(url, { live: verdict.scope.live, client: verdict.scope.reportingMode === 'client' }) : null;
+  const copy = async () => {
+    if (!command) return;
+    try {
+      await navigator.clipboard.writeText(command);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      // Clipboard refused (insecure context): the title shows the command to copy by hand.
+    }
+  };
   return (
     <span className="verdict-exports">
+      {command && (
+        <button type="button" className="text-button" data-testid="copy-check-command" data-command={command} title={command} onClick={() => void copy()}>
+          {copied ? 'Copied' : 'Copy CI check'}
+        </button>
+      )}
       <button type="button" className="text-button" data-testid="export-verdict-json" onClick={() => downloadJson(`stitchbench-${sessionId}.verdict.json`, verdict)}>
         JSON
       </button>
