@@ -1,5 +1,5 @@
-// Page-URL switches, read once at start: ?asset=<id> picks the first asset, ?autoplay=0 stops autoplay,
-// ?insertion=guided asks the stitcher for HLS Interstitials (aws.insertionMode=GUIDED) instead of stitched ads.
+// Page-URL switches, read once at start: ?asset=<id> picks the first asset, ?config=<name> the configuration,
+// ?autoplay=0 stops autoplay, ?panel=<id> the panel tab. The session setup's own keys are in store/setup.ts.
 
 const params = new URLSearchParams(location.search);
 
@@ -9,7 +9,6 @@ export const requestedConfigName: string | null = params.get('config');
 
 export const autoplayEnabled: boolean = params.get('autoplay') !== '0';
 
-export const insertionMode: 'guided' | undefined = params.get('insertion')?.toLowerCase() === 'guided' ? 'guided' : undefined;
 
 /** The panel tab named by ?panel=, when it is one of `ids`. */
 export function initialPanel<T extends string>(ids: readonly T[]): T | undefined {
