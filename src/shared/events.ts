@@ -175,6 +175,8 @@ export interface SessionEvent extends EventBase<'session'> {
   asset: string;
   format: 'hls' | 'dash';
   reportingMode: 'server' | 'client';
+  /** aws.streamId of the session initialization, when it had one. */
+  streamId?: string;
 }
 
 /** The stitcher decided how to fill an avail (once per session and avail). */

@@ -32,6 +32,8 @@ export interface SessionView {
   timeZeroPdtMs: number | null;
   container: 'ts' | 'fmp4' | null;
   reportingMode: 'server' | 'client';
+  /** aws.streamId the session was initialised with (session-initializer), or null. */
+  streamId: string | null;
   insertionMode: string;
   createdAt: number;
   lastAccessAt: number;

@@ -1,6 +1,7 @@
 // How a playback request's parameters split, as MediaTailor does: `ads.*` → ADS (player params),
 // `aws.*` → the stitcher itself, everything else → the origin. The explicit session body is validated.
 import { z } from 'zod';
+import { HttpError } from '../http/errors.js';
 import type { SessionRequest } from '../sessions/types.js';
 
 export interface SplitQuery {
@@ -39,6 +40,13 @@ export const SessionBodySchema = z.looseObject({
   logMode: z.enum(['DEBUG', 'STANDARD']).optional(),
 });
 export type SessionBody = z.output<typeof SessionBodySchema>;
+
+/** aws.streamId as MediaTailor takes it: a short token; anything else is a 400 naming it. */
+export function streamIdOf(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\w.-]{1,64}$/.test(raw)) throw new HttpError(400, `Invalid aws.streamId "${raw.slice(0, 80)}": expected 1-64 characters of [A-Za-z0-9_.-]`);
+  return raw;
+}
 
 export function insertionModeOf(raw: string | undefined, configDefault: string | undefined): SessionRequest['insertionMode'] {
   const v = raw?.toUpperCase();

@@ -11,7 +11,7 @@ import { playbackCors } from './cors.js';
 import { mediaPlaylistFor, multivariantFor, type HlsDeps } from './hls-manifest.js';
 import { dashManifestFor } from './dash-manifest.js';
 import { dashSegmentRoutes } from './dash-segment-routes.js';
-import { insertionModeOf, SessionBodySchema, splitQuery } from './request-params.js';
+import { insertionModeOf, SessionBodySchema, splitQuery, streamIdOf } from './request-params.js';
 import { assetUrl, checkAccount, clientOf, configFor, createSession, findSession, type SessionDeps } from './sessions.js';
 import { segmentRoutes } from './segment-routes.js';
 import { interstitialRoutes } from './interstitials.js';
@@ -21,6 +21,11 @@ export type PlaybackDeps = SessionDeps & HlsDeps & { tracker: Tracker };
 
 const M3U8 = 'application/vnd.apple.mpegurl';
 const MPD = 'application/dash+xml';
+
+const streamOf = (raw: string | undefined): { streamId?: string } => {
+  const id = streamIdOf(raw);
+  return id ? { streamId: id } : {};
+};
 
 function formatOf(asset: string): 'hls' | 'dash' {
   return /\.mpd$/i.test(asset.split('?')[0]!) ? 'dash' : 'hls';
@@ -70,6 +75,7 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
         insertionMode: insertionModeOf(q.aws.insertionMode, config.InsertionMode),
         logMode: q.aws.logMode?.toUpperCase() === 'DEBUG' ? 'DEBUG' : 'STANDARD',
         client: clientOf(req),
+        ...streamOf(q.aws.streamId),
       };
       session = await createSession(deps, { config, asset, format: 'hls', originUrl: assetUrl(config, asset, q.origin), request });
     }
@@ -106,6 +112,7 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
         insertionMode: 'STITCHED_ONLY',
         logMode: q.aws.logMode?.toUpperCase() === 'DEBUG' ? 'DEBUG' : 'STANDARD',
         client: clientOf(req),
+        ...streamOf(q.aws.streamId),
       };
       const session = await createSession(deps, { config, asset, format: 'dash', originUrl: assetUrl(config, asset, q.origin), request });
       const target = new URLSearchParams({ ...q.origin, 'aws.sessionId': session.id });
@@ -140,6 +147,7 @@ export async function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps): 
       insertionMode: insertionModeOf(body.insertionMode, config.InsertionMode),
       logMode: body.logMode ?? 'STANDARD',
       client: clientOf(req),
+      ...streamOf(q.aws.streamId),
       ...(body.availSuppression
         ? { availSuppression: { ...(body.availSuppression.mode ? { Mode: body.availSuppression.mode } : {}), ...(body.availSuppression.value ? { Value: body.availSuppression.value } : {}), ...(body.availSuppression.fillPolicy ? { FillPolicy: body.availSuppression.fillPolicy } : {}) } }
         : {}),

@@ -43,6 +43,7 @@ export function sessionView(s: Session, full: boolean): SessionView & { tracks: 
     timeZeroPdtMs: s.timeZeroPdtMs ?? null,
     container: s.container ?? null,
     reportingMode: s.request.reportingMode,
+    streamId: s.request.streamId ?? null,
     insertionMode: s.request.insertionMode,
     createdAt: s.createdAt,
     lastAccessAt: s.lastAccessAt,

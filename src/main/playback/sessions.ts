@@ -78,6 +78,7 @@ export async function createSession(deps: SessionDeps, init: { config: PlaybackC
     asset: session.asset,
     format: session.format,
     reportingMode: session.request.reportingMode,
+    ...(session.request.streamId ? { streamId: session.request.streamId } : {}),
   });
   return session;
 }

@@ -20,6 +20,9 @@ export interface SessionRequest {
   /** Per-session override of the configuration's AvailSuppression. */
   availSuppression?: PlaybackConfiguration['AvailSuppression'];
   client: { ip?: string; userAgent?: string; referer?: string };
+  /** aws.streamId of the session initialization (the session-initializer hands them out): prefetch schedules
+   *  with a StreamId serve only sessions of that stream. */
+  streamId?: string;
 }
 
 export interface SequenceMemo {

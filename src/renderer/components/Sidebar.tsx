@@ -3,6 +3,7 @@ import { ConfigActions } from './ConfigActions';
 import { ConfigDetails } from './ConfigDetails';
 import { ConfigList } from './ConfigList';
 import { ContentUrl } from './ContentUrl';
+import { SessionInitializer } from './SessionInitializer';
 import { SessionSetup } from './SessionSetup';
 
 export function Sidebar() {
@@ -22,6 +23,10 @@ export function Sidebar() {
       <section className="sidebar-section" aria-labelledby="setup-heading">
         <h2 id="setup-heading">Session setup</h2>
         <SessionSetup />
+      </section>
+      <section className="sidebar-section" aria-labelledby="initializer-heading">
+        <h2 id="initializer-heading">Session initializer</h2>
+        <SessionInitializer />
       </section>
     </aside>
   );
