@@ -37,6 +37,7 @@ import { Transcoder } from '../transcode/transcoder.js';
 import { BeaconSender } from '../tracking/sender.js';
 import { Tracker } from '../tracking/tracker.js';
 import { trackingRoutes } from '../tracking/routes.js';
+import { primetimeBootstrapRoutes } from '../primetime/bootstrap-routes.js';
 import { AdsLog } from '../tracking/ads-log.js';
 import { adsLogRoutes } from '../tracking/ads-log-routes.js';
 import { AdsExchangeStore } from '../inspect/ads-exchanges.js';
@@ -160,6 +161,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const tracker = new Tracker(new BeaconSender({ bus }), now);
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider, tracker });
   await app.register(trackingRoutes, { bus, store: sessions, configs: store, accountId, now, tracker });
+  await app.register(primetimeBootstrapRoutes, { bus, store: sessions, configs: store, accountId, now });
   await app.register(sessionApiRoutes, { store: sessions });
   const initializerSettings = new SettingsFile(options.dataDir);
   const settingsProblem = await initializerSettings.load();
