@@ -1,6 +1,6 @@
 // The ADS exchange store's bounds (per session, sessions, bytes, body cap) and what it makes of an exchange.
 import { describe, expect, it } from 'vitest';
-import type { AdsExchangeInfo } from '../../src/main/ads/resolve.js';
+import type { AdsExchangeInfo } from '../../src/main/ads/exchange.js';
 import { parseVast } from '../../src/main/ads/vast-parse.js';
 import { parseVmap } from '../../src/main/ads/vmap-parse.js';
 import { AdsExchangeStore } from '../../src/main/inspect/ads-exchanges.js';

@@ -15,13 +15,16 @@
 //
 // Bodies never go on the bus (too big): an optional `exchanges` sink (the ADS inspector) gets every exchange with its
 // body and parsed document, and links wrapper hops to the exchange that led to them.
-import type { AdsRequestAd, AdsRequestEvent } from '../../shared/events.js';
+import type { AdsRequestEvent } from '../../shared/events.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { FetchError, fetchText } from '../http/fetch-text.js';
 import { VAST_ERROR, VMAP_ERROR } from './error-codes.js';
 import type { AdsFailure, AdsFailureKind, AdsHop, IgnoredAd, VastLinearAd, VastResponse, VmapBreak } from './types.js';
-import { parseVast, podOrder, type ParsedAd, type ParsedVast, type ParsedWrapperAd } from './vast-parse.js';
-import { isVmap, parseVmap, type IgnoredBreak, type ParsedVmap } from './vmap-parse.js';
+import type { AdsExchangeInfo, AdsExchangeSink, ExchangeDoc } from './exchange.js';
+import { emptyVast, parseEither, parseVastBody, parseVmapBody, type DocFacts, type Parse } from './read-body.js';
+import { parseVast, podOrder, type ParsedVast, type ParsedWrapperAd } from './vast-parse.js';
+import { isVmap, type IgnoredBreak, type ParsedVmap } from './vmap-parse.js';
+
 
 /** MediaTailor's AdsRequestTimeoutMilliseconds default. */
 export const DEFAULT_ADS_TIMEOUT_MS = 3000;
@@ -51,40 +54,6 @@ export interface ResolveOptions {
   urlTemplate?: string;
   /** The exchange that led here: the VMAP whose break is being resolved. */
   parentExchangeId?: string;
-}
-
-/** One ADS exchange (or one the client refused to send: loop, wrapper limit, budget) with its body. */
-export interface AdsExchangeInfo {
-  sessionId?: string;
-  availId?: string;
-  /** The exchange whose Wrapper (or VMAP) led here. */
-  parentId?: string;
-  urlTemplate?: string;
-  depth: number;
-  /** Epoch ms. */
-  startedAt: number;
-  url: string;
-  requestHeaders: Record<string, string>;
-  requested: boolean;
-  status: number;
-  ms: number;
-  bytes: number;
-  contentType?: string;
-  /** Absent when no response arrived. */
-  body?: string;
-  failure?: AdsFailureKind;
-  errorCode?: number;
-  error?: string;
-  /** What the answer was read as. */
-  doc: 'vast' | 'vmap';
-  parsed?: ExchangeDoc;
-}
-
-export type ExchangeDoc = { vast: ParsedVast } | { vmap: ParsedVmap };
-
-export interface AdsExchangeSink {
-  /** The exchange's id, for the exchanges it leads to (undefined when not kept). */
-  record(x: AdsExchangeInfo): string | undefined;
 }
 
 interface Ctx {
@@ -121,9 +90,6 @@ interface Branch {
 type Problem = { kind: AdsFailureKind; code: number; message: string };
 type Fetched<T> = ({ ok: true; doc: T } | { ok: false; problem: Problem }) & { exchangeId?: string };
 /** What a hop's bus event tells about the document received (read by the ADS interaction log). */
-type DocFacts = Pick<AdsRequestEvent, 'version' | 'vastAds' | 'errorUrls'>;
-/** Body → document, with how many ads (or breaks) it holds, what it skipped, and its facts for the bus. */
-type Parse<T> = (body: string) => { ok: true; doc: T; count: number; ignored?: IgnoredAd[]; facts?: DocFacts; parsed?: ExchangeDoc } | { ok: false; code: number; message: string };
 /** How a hop links into the exchange tree, and (for a VMAP-or-VAST request) what its answer turned out to be. */
 interface HopLink {
   parentId?: string;
@@ -340,52 +306,6 @@ function merge(ad: VastLinearAd, chain: Chain): VastLinearAd {
     tracking: [...ws.flatMap((w) => w.tracking), ...ad.tracking],
     clickTracking: [...ws.flatMap((w) => w.clickTracking), ...ad.clickTracking],
     wrapperUrls: chain.tagUrls,
-  };
-}
-
-const emptyVast = (): ParsedVast => ({ ads: [], errorUrls: [], ignored: [] });
-
-const parseVastBody: Parse<ParsedVast> = (body) => {
-  const p = parseVast(body);
-  if (!p.ok) return p;
-  const facts: DocFacts = { vastAds: p.doc.ads.map(adFacts), ...(p.doc.version !== undefined ? { version: p.doc.version } : {}), ...(p.doc.errorUrls.length ? { errorUrls: p.doc.errorUrls } : {}) };
-  return { ok: true, doc: p.doc, count: p.doc.ads.length, ignored: p.doc.ignored, facts, parsed: { vast: p.doc } };
-};
-
-const parseVmapBody: Parse<ParsedVmap> = (body) => {
-  const p = parseVmap(body);
-  return p.ok ? { ok: true, doc: p.doc, count: p.doc.breaks.length, ...(p.doc.version !== undefined ? { facts: { version: p.doc.version } } : {}), parsed: { vmap: p.doc } } : p;
-};
-
-/** A VMAP if the root says so, else a VAST. */
-const parseEither: Parse<ExchangeDoc> = (body) => {
-  if (isVmap(body)) {
-    const p = parseVmapBody(body);
-    return p.ok ? { ...p, doc: { vmap: p.doc } } : p;
-  }
-  const p = parseVastBody(body);
-  return p.ok ? { ...p, doc: { vast: p.doc } } : p;
-};
-
-/** An Ad in brief for the bus (no tracking URLs: the avail event carries those of the ads placed). */
-function adFacts(a: ParsedAd): AdsRequestAd {
-  if (a.kind === 'wrapper') return { id: a.id ?? `wrapper-${a.index + 1}`, wrapper: a.tagUrl, ...(a.adSystem ? { adSystem: a.adSystem } : {}) };
-  const ad = a.ad;
-  return {
-    id: ad.adId,
-    ...(ad.adSystem ? { adSystem: ad.adSystem } : {}),
-    ...(ad.adTitle ? { adTitle: ad.adTitle } : {}),
-    ...(ad.creativeId ? { creativeId: ad.creativeId } : {}),
-    ...(ad.creativeAdId ? { creativeAdId: ad.creativeAdId } : {}),
-    durationSeconds: ad.durationSeconds,
-    mediaFiles: ad.mediaFiles.map((m) => ({
-      url: m.url, delivery: m.delivery, type: m.type,
-      ...(m.width !== undefined ? { width: m.width } : {}),
-      ...(m.height !== undefined ? { height: m.height } : {}),
-      ...(m.bitrateKbps !== undefined ? { bitrateKbps: m.bitrateKbps } : {}),
-      ...(m.id !== undefined ? { id: m.id } : {}),
-      ...(m.apiFramework !== undefined ? { apiFramework: m.apiFramework } : {}),
-    })),
   };
 }
 

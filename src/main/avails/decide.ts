@@ -4,7 +4,8 @@
 // published as an `avail` event.
 import { pingVastErrors } from '../ads/error-ping.js';
 import { VAST_ERROR } from '../ads/error-codes.js';
-import { resolveVast, type AdsExchangeSink } from '../ads/resolve.js';
+import type { AdsExchangeSink } from '../ads/exchange.js';
+import { resolveVast } from '../ads/resolve.js';
 import type { VastLinearAd, VastResponse, VmapTrackingEvent } from '../ads/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { HlsCreative, HlsCreativeLoader } from '../creatives/hls-creative.js';

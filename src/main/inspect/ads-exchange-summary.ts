@@ -1,6 +1,6 @@
 // What the inspector shows of a parsed ADS answer (pure): each VAST Ad or VMAP AdBreak in brief — ids, durations,
 // how many media files and tracking URLs per event, where a Wrapper points. The raw body stays beside it.
-import type { AdsExchangeInfo } from '../ads/resolve.js';
+import type { AdsExchangeInfo } from '../ads/exchange.js';
 import type { TimeOffset, VmapBreak } from '../ads/types.js';
 import type { ParsedAd } from '../ads/vast-parse.js';
 import type { AdsExchange, AdsExchangeAd, AdsExchangeBreak } from '../../shared/inspect-ads.js';

@@ -3,7 +3,7 @@
 // through its `exchanges` sink (src/main/ads/resolve.ts). Bounded three ways — exchanges per session, sessions
 // (least recently active dropped), and a byte budget over all of them (oldest exchange dropped first) — so a
 // long soak test cannot grow the engine without limit.
-import type { AdsExchangeInfo, AdsExchangeSink } from '../ads/resolve.js';
+import type { AdsExchangeInfo, AdsExchangeSink } from '../ads/exchange.js';
 import { ADS_EXCHANGE_BODY_CAP, type AdsExchange } from '../../shared/inspect-ads.js';
 import { summariseParsed } from './ads-exchange-summary.js';
 
