@@ -14,6 +14,7 @@ export type BenchEventKind =
   | 'avail'
   | 'ads.log'
   | 'player'
+  | 'prefetch'
   | 'error';
 
 interface EventBase<K extends BenchEventKind> {
@@ -206,6 +207,8 @@ export interface AvailEvent extends EventBase<'avail'> {
   slate?: { creative: string; durationSeconds: number };
   /** The ADS answer in brief. */
   vast?: { version?: string; errorCode?: number; adCount: number; failures: { kind: string; code: number; depth: number; message: string }[] };
+  /** The ads came from a prefetch schedule's earlier ADS call, not one made at break time. */
+  prefetch?: import('./prefetch.js').AvailPrefetchInfo;
 }
 
 /** An ad placed in an avail. Fields beyond adId and durationSeconds come from its VAST Ad and creative. */
@@ -344,6 +347,8 @@ export interface AdsLogBenchInfo {
   slateDuration?: number;
   /** Avails: ADS time for the avail. */
   adsMs?: number;
+  /** Avails: filled from a prefetch schedule's earlier call (no ADS call at break time). */
+  prefetch?: import('./prefetch.js').AvailPrefetchInfo;
   /** Beacons: who fired it, and how many requests it took. */
   firedBy?: 'server' | 'client';
   attempts?: number;
@@ -357,6 +362,19 @@ export interface AdsLogEvent extends EventBase<'ads.log'> {
   /** One line a person reads (the record's eventDescription). */
   message: string;
   record: AdsLogRecord;
+}
+
+/** A prefetch schedule's life: created or deleted through the API, each session's ADS call done (or failed),
+ *  prefetched ads used for an avail, or dropped unused when they expired. */
+export interface PrefetchEvent extends EventBase<'prefetch'> {
+  action: 'created' | 'deleted' | 'retrieved' | 'failed' | 'used' | 'expired';
+  configName: string;
+  schedule: string;
+  /** retrieved / used: the ADS's time for the call (the latency an avail no longer waits for). */
+  adsMs?: number;
+  adCount?: number;
+  availId?: string;
+  error?: string;
 }
 
 export interface ErrorEvent extends EventBase<'error'> {
@@ -377,6 +395,7 @@ export type BenchEvent =
   | AvailEvent
   | AdsLogEvent
   | PlayerEvent
+  | PrefetchEvent
   | ErrorEvent;
 
 export type BenchEventOf<K extends BenchEventKind> = Extract<BenchEvent, { kind: K }>;
@@ -401,5 +420,6 @@ export const BENCH_EVENT_KINDS: readonly BenchEventKind[] = [
   'avail',
   'ads.log',
   'player',
+  'prefetch',
   'error',
 ];

@@ -11,6 +11,8 @@ export interface AdsUrlContext {
   durationSeconds: number;
   asset?: Record<string, string>;
   scte?: Record<string, string>;
+  /** [player_params.*] that win over the session's (a prefetch schedule's DynamicVariables). */
+  playerParams?: Record<string, string>;
 }
 
 export function sessionAdsUrl(session: Session, template: string, ctx: AdsUrlContext): string {
@@ -29,7 +31,7 @@ export function sessionAdsUrl(session: Session, template: string, ctx: AdsUrlCon
         ...(c.userAgent ? { userAgent: c.userAgent } : {}),
       },
       avail: { index: ctx.index, random: randomInt(0, 2 ** 31) },
-      playerParams: { ...playerParams, ...session.request.playerParams },
+      playerParams: { ...playerParams, ...session.request.playerParams, ...ctx.playerParams },
       ...(ctx.asset ? { asset: ctx.asset } : {}),
       ...(ctx.scte ? { scte: ctx.scte } : {}),
     },

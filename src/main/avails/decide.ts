@@ -20,6 +20,7 @@ import type { AdConditioner } from '../transcode/conditioner.js';
 import { pickSource, urlSource } from '../transcode/source.js';
 import { deviceHeaders, sessionAdsUrl } from './ads-url.js';
 import type { AvailDecision, FallbackReason, PlacedItem, SkipReason } from './types.js';
+import type { Prefetcher } from '../prefetch/prefetcher.js';
 
 export interface DecideDeps {
   bus: EventBus;
@@ -30,6 +31,8 @@ export interface DecideDeps {
   now?: () => number;
   /** Keeps every ADS exchange with its body (the ADS inspector). */
   exchanges?: AdsExchangeSink;
+  /** Prefetch schedules: live avails take ads fetched before the break instead of calling the ADS. */
+  prefetch?: Pick<Prefetcher, 'take' | 'afterAvail'>;
 }
 
 export interface AvailRequest {
@@ -109,6 +112,12 @@ export class AvailDecider {
     const bumpers = await this.bumpers(session, base);
     const bumperSeconds = (bumpers.start?.creative.duration ?? 0) + (bumpers.end?.creative.duration ?? 0);
     let vast = req.vast;
+    const prefetched = !vast && req.live && !req.adsUrl ? this.deps.prefetch?.take(session, req.availId, prefixed('scte.', scteVariables(req.scte))) : undefined;
+    if (prefetched) {
+      vast = prefetched.vast;
+      base.prefetch = prefetched.info;
+      if (prefetched.adsUrl) base.adsUrl = prefetched.adsUrl;
+    }
     if (!vast) {
       const template = req.adsUrl ?? session.config.AdDecisionServerUrl;
       if (!template) return done({ ...base, fallback: 'NO_ADS_URL', fallbackDetail: 'The playback configuration has no AdDecisionServerUrl' });
@@ -125,7 +134,8 @@ export class AvailDecider {
         exchanges: this.deps.exchanges,
       });
     }
-    base.adsMs = vast.ms;
+    // A prefetched avail waited for no ADS at all: its call's time is reported as latency avoided.
+    base.adsMs = prefetched ? 0 : vast.ms;
     base.vast = {
       ...(vast.version !== undefined ? { version: vast.version } : {}),
       hops: vast.hops,
@@ -268,6 +278,7 @@ export class AvailDecider {
 
   private publish(session: Session, d: AvailDecision): AvailDecision {
     session.decided.set(d.key, d);
+    if (session.live) this.deps.prefetch?.afterAvail(session, (d.durationSeconds ?? d.filledSeconds) - d.startOffset);
     const slate = d.items.find((i) => i.kind === 'slate');
     // A placed ad's VAST facts: ids, durations, the transcoder's source and tracking URLs by event.
     const vastFacts = (ad: VastLinearAd) => {
@@ -296,6 +307,7 @@ export class AvailDecider {
       skipped: d.skipped.map((s) => ({ adId: s.adId, reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) })),
       ...(d.fallback ? { fallback: d.fallbackDetail ? `${d.fallback}: ${d.fallbackDetail}` : d.fallback, fallbackReason: d.fallback } : {}),
       ...(d.adsMs !== undefined ? { adsMs: d.adsMs } : {}),
+      ...(d.prefetch ? { prefetch: d.prefetch } : {}),
       // What the ADS interaction log reports beyond the avail's outline (src/main/tracking/ads-log-map.ts).
       index: d.index,
       durationSignalled: d.durationSeconds !== undefined,
@@ -307,6 +319,10 @@ export class AvailDecider {
     });
     return d;
   }
+}
+
+function prefixed(prefix: string, vars: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [prefix + k, v]));
 }
 
 export function adsTimeout(session: Session): number {

@@ -60,6 +60,8 @@ export interface AvailDecision {
   breakTracking?: VmapTrackingEvent[];
   /** The origin's marker for this avail, for the timeline's hover (HLS tag kind or EventStream, SCTE-35 decoded). */
   marker?: AvailMarker;
+  /** Filled from a prefetch schedule's ads rather than an ADS call at break time. */
+  prefetch?: import('../../shared/prefetch.js').AvailPrefetchInfo;
 }
 
 export interface AvailMarker {

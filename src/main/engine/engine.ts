@@ -44,6 +44,9 @@ import { AdsExchangeStore } from '../inspect/ads-exchanges.js';
 import { adsInspectorRoutes } from '../inspect/ads-routes.js';
 import { PlayerObservations } from '../verdict/observations.js';
 import { verdictRoutes } from '../verdict/routes.js';
+import { Prefetcher } from '../prefetch/prefetcher.js';
+import { prefetchRoutes } from '../prefetch/routes.js';
+import { PrefetchScheduleStore } from '../prefetch/store.js';
 import { manifestEvidence, manifestExport } from '../verdict/manifest-evidence.js';
 
 export interface EngineOptions {
@@ -84,6 +87,8 @@ export interface Engine {
   readonly discovery: ProfileDiscovery;
   /** Resolves when the demo world is ready, its ads transcoded (or when either failed). */
   readonly demoReady: Promise<void>;
+  /** Prefetch schedules at work (tests drive `tick()` with an injected clock). */
+  readonly prefetcher: Prefetcher;
   close(): Promise<void>;
 }
 
@@ -156,7 +161,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const conditioner = new AdConditioner(discovery, transcoder, () => baseUrl);
   const loader = new HlsCreativeLoader(bus);
   const adsExchanges = new AdsExchangeStore();
-  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), conditioner, now, exchanges: adsExchanges });
+  const schedules = new PrefetchScheduleStore(options.dataDir);
+  const schedulesProblem = await schedules.load();
+  if (schedulesProblem) bus.emit({ kind: 'error', where: 'prefetch', message: schedulesProblem });
+  const prefetcher = new Prefetcher({ schedules, sessions, bus, exchanges: adsExchanges, now });
+  const decider = new AvailDecider({ bus, loader, dashLoader: new DashCreativeLoader(bus), conditioner, now, exchanges: adsExchanges, prefetch: prefetcher });
   const fetcher = new OriginFetcher(bus, { now });
   const tracker = new Tracker(new BeaconSender({ bus }), now);
   await app.register(playbackRoutes, { bus, store: sessions, configs: store, accountId, now, fetcher, decider, tracker });
@@ -171,6 +180,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   await app.register(adsLogRoutes, { adsLog: new AdsLog(bus, accountId) });
   await app.register(adsInspectorRoutes, { exchanges: adsExchanges, sessions });
   await app.register(verdictRoutes, { store: sessions, bus, observations: new PlayerObservations(bus), now, manifests: manifestEvidence, exportSections: (s) => ({ ...manifestExport(s) }) });
+  await app.register(prefetchRoutes, { bus, configs: store, schedules, prefetcher, now });
   await app.register(eventRoutes, { bus });
   await app.register(transcodeRoutes, { bus, configs: store, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME });
 
@@ -187,6 +197,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   baseUrl = toDisplayUrl(address);
   await ensureDemoConfiguration(store, baseUrl);
   const demoDeps = { bus, discovery, transcoder, demoConfigName: DEMO_CONFIG_NAME };
+  prefetcher.start();
   const demoReady = world.start(options.prewarmDemo === false ? undefined : (report) => prewarmDemo(demoDeps, store, report));
 
   return {
@@ -199,7 +210,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     transcoder,
     discovery,
     demoReady,
+    prefetcher,
     async close() {
+      prefetcher.close();
       world.stop();
       sessions.close();
       await transcoder.close();

@@ -24,6 +24,7 @@ function availView(d: AvailDecision, s: Session): AvailView {
     fallbackDetail: d.fallbackDetail ?? null,
     adsUrl: d.adsUrl ?? null,
     adsMs: d.adsMs ?? null,
+    prefetch: d.prefetch ?? null,
     vast: d.vast ?? null,
     ads: d.items.map((i) => ({ kind: i.kind, adId: i.adId, offset: i.offset, duration: i.duration, creative: i.creative.url, title: i.ad?.adTitle ?? null })),
     skipped: d.skipped,

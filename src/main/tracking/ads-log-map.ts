@@ -127,7 +127,7 @@ export function availEntries(e: BenchEventOf<'avail'>): AdsLogEntry[] {
   const bench: AdsLogBenchInfo = defined({
     availId: e.availId, index: e.index, fallbackReason: e.fallbackReason,
     fallbackDetail: e.fallback?.startsWith(prefix) ? e.fallback.slice(prefix.length) : undefined,
-    slateDuration: e.slateSeconds ? secs(e.slateSeconds) : undefined, adsMs: e.adsMs,
+    slateDuration: e.slateSeconds ? secs(e.slateSeconds) : undefined, adsMs: e.adsMs, prefetch: e.prefetch,
   });
   const out: AdsLogEntry[] = [];
   // Wrapper chains cut short before a request (limit, loop) left no ads.request event: say so here.
@@ -137,7 +137,8 @@ export function availEntries(e: BenchEventOf<'avail'>): AdsLogEntry[] {
     }
   }
   const signalled = origin > 0 ? `${secs(origin)} s signalled` : 'no duration signalled';
-  out.push({ eventType: 'PLANNED_AVAIL', eventDescription: `Avail ${e.availId}: ${signalled}, ${e.ads.length} ad(s) planned for ${secs(filled)} s`, avail, bench });
+  const from = e.prefetch ? ` from prefetch schedule ${e.prefetch.schedule} (ADS called ${new Date(e.prefetch.retrievedAt).toISOString()}, ${e.prefetch.adsMsAvoided} ms avoided)` : '';
+  out.push({ eventType: 'PLANNED_AVAIL', eventDescription: `Avail ${e.availId}: ${signalled}, ${e.ads.length} ad(s) planned for ${secs(filled)} s${from}`, avail, bench });
   if (e.ads.length > 0) {
     const skipped = e.skipped.length ? `, ${e.skipped.length} skipped` : '';
     const of = origin > 0 ? ` of ${secs(origin)}` : '';
