@@ -9,3 +9,4 @@ await import('./http-playback.js');
 await import('./transcode.js');
 await import('./beacons.js');
 await import('./verdict.js');
+await import('./prefetch.js');

@@ -20,7 +20,7 @@ export interface SaveFileRequest {
 }
 
 /** The bench's numbered panels (menu "Show panel N", keys 1–N). */
-export const PANEL_COUNT = 7;
+export const PANEL_COUNT = 8;
 
 /** Commands the menu (desktop) or the keyboard (everywhere) send to the UI. */
 export type BenchCommand =

@@ -19,6 +19,8 @@ export interface AvailView {
   ads: { kind: string; adId: string; offset: number; duration: number; creative: string; title: string | null }[];
   skipped: { adId: string; reason: string; detail?: string }[];
   periods?: { id: string; adId?: string; kind: string; duration: number }[];
+  /** Its ads came from a prefetch schedule (no ADS call at break time); null or absent when they did not. */
+  prefetch?: import('./prefetch.js').AvailPrefetchInfo | null;
 }
 
 export interface SessionView {

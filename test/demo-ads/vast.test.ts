@@ -111,6 +111,9 @@ describe('GET /vast', () => {
     // Shorter than any creative: nothing fits.
     const five = await vast('?dur=5');
     expect(five.xml.VAST.Ad).toBeUndefined();
+    // 0 is a stitcher's "unknown" (a prefetch, a CUE-OUT without duration): the default pod, same as no dur.
+    const unknown = await vast('?dur=0');
+    expect(unknown.xml.VAST.Ad.map((a: Xml) => a['@_id'])).toEqual((await vast('')).xml.VAST.Ad.map((a: Xml) => a['@_id']));
   });
 
   it('ads= picks explicit creatives in order', async () => {

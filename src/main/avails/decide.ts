@@ -55,6 +55,8 @@ export interface AvailRequest {
   adsUrl?: string;
   /** VMAP break tracking (breakStart / breakEnd / error), fired around the avail's ads. */
   breakTracking?: VmapTrackingEvent[];
+  /** At most this many ads (a Primetime pttimeline break's maximum_number_of_ads); the ADS's later ones are skipped. */
+  maxAds?: number;
 }
 
 type Usable = { ok: true; creative: HlsCreative | DashCreative; match: Map<number, TrackMatch> } | { ok: false; reason: SkipReason; detail: string; vastError?: number };
@@ -167,6 +169,9 @@ export class AvailDecider {
         if (ad.errorUrls.length) void pingVastErrors(ad.errorUrls, code, { bus: this.deps.bus, sessionId: session.id, adId: ad.adId });
       }
     });
+    if (req.maxAds !== undefined && candidates.length > req.maxAds) {
+      for (const c of candidates.splice(req.maxAds)) base.skipped.push({ adId: c.ad.adId, reason: 'EXCEEDS_MAX_ADS', detail: `the break takes at most ${req.maxAds} ad(s)` });
+    }
     if (candidates.length === 0) return done({ ...base, fallback: 'NO_USABLE_ADS', fallbackDetail: base.skipped.map((s) => `${s.adId}: ${s.detail ?? s.reason}`).join('; ') });
 
     const slateUrl = session.config.SlateAdUrl;

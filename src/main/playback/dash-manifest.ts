@@ -132,7 +132,8 @@ export async function dashManifestFor(deps: DashDeps, session: Session, requestB
   const windowStart = live ? contentOrigin(scan) : undefined;
   // Live: a break that ended before the window began is history; nobody will see it, so the ADS is not asked.
   // One already decided stays applied, so the content after it keeps its Period id and start as it slides out.
-  let breaks = sessionBreaks(session, scan).filter((b) => windowStart === undefined || session.avails.has(b.key) || b.start + (b.durationSeconds ?? 0) > windowStart + 0.001);
+  // A Primetime pttimeline places the VOD's breaks itself: the content's own markers are ignored.
+  let breaks = !live && session.request.vodTimeline ? [] : sessionBreaks(session, scan).filter((b) => windowStart === undefined || session.avails.has(b.key) || b.start + (b.durationSeconds ?? 0) > windowStart + 0.001);
   const pending: Promise<AvailDecision>[] = breaks.map((b) => {
     let p = session.avails.get(b.key);
     if (!p) {

@@ -149,7 +149,8 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
     if (pre && (pre.AdDecisionServerUrl || (pre.MaxDurationSeconds ?? 0) > 0)) session.preroll = { seq: last.seq + 1 };
   }
 
-  let breaks = findBreaks(scan);
+  // A Primetime pttimeline places the VOD's breaks itself: the content's own markers are ignored.
+  let breaks = !live && session.request.vodTimeline ? [] : findBreaks(scan);
   if (session.preroll) {
     // Breaks older than the pre-roll point were never this viewer's to see.
     const p = session.preroll.seq;

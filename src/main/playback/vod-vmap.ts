@@ -1,7 +1,7 @@
 // VOD content without ad markers: one ADS request for the session. A VMAP answer places its breaks at the
 // nearest segment boundary at or after each timeOffset (ad insertion); a plain VAST answer becomes a
 // pre-roll — MediaTailor's documented behaviour. The one answer is read as either (resolveVmapOrVast): the
-// ADS is never asked twice.
+// ADS is never asked twice. A Primetime pttimeline replaces all of this: one avail per timeline break.
 import { resolveBreak, resolveVmapOrVast } from '../ads/resolve.js';
 import { resolveTimeOffset } from '../ads/types.js';
 import type { AvailDecider } from '../avails/decide.js';
@@ -10,8 +10,10 @@ import { deviceHeaders, sessionAdsUrl } from '../avails/ads-url.js';
 import type { VodInsertion } from '../avails/types.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Session } from '../sessions/types.js';
+import { timelineInsertions } from '../primetime/timeline-insertions.js';
 
 export async function planVodInsertions(session: Session, contentSeconds: number, decider: AvailDecider, bus: EventBus): Promise<VodInsertion[]> {
+  if (session.request.vodTimeline) return timelineInsertions(session, session.request.vodTimeline, contentSeconds, decider);
   const template = session.config.AdDecisionServerUrl;
   if (!template) return [];
   const url = sessionAdsUrl(session, template, { index: 0, durationSeconds: 0 });

@@ -39,6 +39,10 @@ export class Prefetcher {
   private readonly entries = new Map<string, Entry[]>();
   /** TPS shaping: the last call placed per schedule. */
   private readonly lastCallAt = new Map<string, number>();
+  /** Sessions already planned per schedule (a Set: the tick runs over every live session four times a second). */
+  private readonly planned = new Map<string, Set<string>>();
+  /** Calls in flight, so a tick can wait for the ones an earlier tick started. */
+  private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private lastSweep = 0;
 
@@ -54,19 +58,22 @@ export class Prefetcher {
     this.timer = undefined;
   }
 
-  /** Plans, calls and expires; resolves when the calls started by this tick have answered. */
+  /** Plans, calls and expires; resolves when every call in flight has answered. */
   async tick(): Promise<void> {
     const sessions = await this.deps.sessions.list();
     const now = this.deps.now();
-    const calls: Promise<void>[] = [];
     for (const s of this.deps.schedules.list()) {
       const list = this.list(s);
       const w = windowsOf(s);
       if (now >= w.retrieval.start && now < w.retrieval.end) {
-        for (const session of sessions) if (eligible(session, s) && !list.some((e) => e.sessionId === session.id)) this.plan(s, session.id, now, 0);
+        const seen = this.seen(s);
+        for (const session of sessions) if (!seen.has(session.id) && eligible(session, s)) this.plan(s, session.id, now, 0);
       }
       for (const e of list) {
-        if (e.state === 'planned' && e.plannedAt <= now) calls.push(this.call(s, e));
+        if (e.state === 'planned' && e.plannedAt <= now) {
+          const p = this.call(s, e).finally(() => this.inFlight.delete(p));
+          this.inFlight.add(p);
+        }
         else if (e.state === 'ready' && now >= e.expiresAt) this.finish(s, e, 'expired');
       }
     }
@@ -74,7 +81,7 @@ export class Prefetcher {
       this.lastSweep = now;
       for (const gone of await this.deps.schedules.sweep(now, (x) => Math.max(windowsOf(x).retrieval.end, windowsOf(x).consumption.end))) this.forget(gone);
     }
-    await Promise.all(calls);
+    await Promise.all([...this.inFlight]);
   }
 
   /**
@@ -118,6 +125,7 @@ export class Prefetcher {
   forget(s: PrefetchSchedule): void {
     this.entries.delete(keyOf(s));
     this.lastCallAt.delete(keyOf(s));
+    this.planned.delete(keyOf(s));
   }
 
   view(s: PrefetchSchedule): PrefetchScheduleView {
@@ -146,7 +154,15 @@ export class Prefetcher {
     return l;
   }
 
+  private seen(s: PrefetchSchedule): Set<string> {
+    const k = keyOf(s);
+    let set = this.planned.get(k);
+    if (!set) this.planned.set(k, (set = new Set()));
+    return set;
+  }
+
   private plan(s: PrefetchSchedule, sessionId: string, from: number, cycle: number): void {
+    this.seen(s).add(sessionId);
     const w = windowsOf(s);
     const at = shapedCallAt(w.retrieval, from, shapingOf(s), this.lastCallAt.get(keyOf(s)), this.deps.random ?? Math.random);
     if (at === undefined) return;

@@ -1,8 +1,12 @@
 // The Primetime manifest server's bootstrap query parameters, read into what the stitcher needs: how the client
 // tracks ads (pttrackingmode → reporting mode), which sidecar it wants (pttrackingversion), how the answer is
 // delivered (a 302, or JSON for simple tracking and iOS mobile web), targeting (k=k1=v1;k2=v2 → ADS parameters),
-// and everything unknown forwarded to the ADS as Primetime does. Pure.
+// the VOD timeline (pttimeline) and the live ad window (ptadwindow), and everything unknown forwarded to the ADS
+// as Primetime does. Pure.
 import { HttpError } from '../http/errors.js';
+import type { Suppression } from '../playback/suppression.js';
+import { adWindowSuppression } from './ad-window.js';
+import { parseVodTimeline, type TimelineBreak } from './timeline.js';
 
 export type TrackingMode = 'simple' | 'sstm' | 'simplesstm';
 export type TrackingVersion = 'v1' | 'v2' | 'v3' | 'vmap';
@@ -18,6 +22,10 @@ export interface BootstrapParams {
   adsParams: Record<string, string>;
   /** Bench extension: the playback configuration whose ADS, slate and settings the session uses. */
   config?: string;
+  /** pttimeline: VOD ad breaks that replace the content's markers (see timeline.ts). */
+  timeline?: TimelineBreak[];
+  /** ptadwindow: the live look-back window as a per-session AvailSuppression (see ad-window.ts). */
+  adWindow?: Suppression;
 }
 
 /** Parameters Primetime itself reads (not forwarded to the ADS). */
@@ -35,7 +43,10 @@ export function readBootstrapParams(query: Record<string, unknown>): BootstrapPa
   const version = q.pttrackingversion?.toLowerCase();
   if (version !== undefined && !VERSIONS.includes(version)) throw new HttpError(400, `Invalid pttrackingversion "${version}": expected v1, v2, v3 or vmap`);
   if (version !== undefined && !SERVED_VERSIONS.includes(version as TrackingVersion)) throw new HttpError(400, `pttrackingversion ${version} is not served by the bench: use v2 (JSON) or vmap`);
-  for (const p of ['pttimeline', 'ptadwindow']) if (q[p] !== undefined) throw new HttpError(400, `${p} is not supported by the bench yet`);
+  const timeline = q.pttimeline === undefined ? undefined : parseVodTimeline(q.pttimeline);
+  if (timeline && !timeline.ok) throw new HttpError(400, `Invalid pttimeline: ${timeline.message}`);
+  const adWindow = q.ptadwindow === undefined ? undefined : adWindowSuppression(q.ptadwindow);
+  if (adWindow && !adWindow.ok) throw new HttpError(400, adWindow.message);
   const adsParams: Record<string, string> = {};
   if (q.k !== undefined) {
     for (const pair of q.k.split(';')) {
@@ -55,6 +66,8 @@ export function readBootstrapParams(query: Record<string, unknown>): BootstrapPa
     hints,
     adsParams,
     ...(q.ptconfig ? { config: q.ptconfig } : {}),
+    ...(timeline?.ok ? { timeline: timeline.breaks } : {}),
+    ...(adWindow?.ok ? { adWindow: adWindow.suppression } : {}),
   };
 }
 

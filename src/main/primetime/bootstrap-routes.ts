@@ -31,6 +31,8 @@ export async function primetimeBootstrapRoutes(app: FastifyInstance, deps: Sessi
       insertionMode: 'STITCHED_ONLY',
       logMode: 'STANDARD',
       client: clientOf(req),
+      ...(p.timeline ? { vodTimeline: p.timeline } : {}),
+      ...(p.adWindow ? { availSuppression: p.adWindow } : {}),
     };
     const file = new URL(contentUrl).pathname.split('/').pop() || (format === 'dash' ? 'manifest.mpd' : 'master.m3u8');
     const asset = `primetime/${encodeURIComponent(req.params.assetId)}/${file}`;

@@ -23,6 +23,8 @@ export interface SessionRequest {
   /** aws.streamId of the session initialization (the session-initializer hands them out): prefetch schedules
    *  with a StreamId serve only sessions of that stream. */
   streamId?: string;
+  /** Primetime pttimeline: VOD breaks that replace the content's markers and the VMAP request (primetime/timeline.ts). */
+  vodTimeline?: import('../primetime/timeline.js').TimelineBreak[];
 }
 
 export interface SequenceMemo {

@@ -1,6 +1,6 @@
 // The player's session avails in one line: what the stitcher decided for each (from the `avail` events) and
-// how many of its ad segments (HLS) or ad Periods (DASH) this player has played. The full ad timeline is a
-// panel of its own.
+// how many of its ad segments (HLS) or ad Periods (DASH) this player has played, and whether its ads were
+// prefetched. The full ad timeline is a panel of its own.
 import type { AvailEvent } from '../../shared/events';
 import { availsOf, useAvails } from '../store/avails';
 import type { PlayerRuntime } from '../store/player';
@@ -45,6 +45,7 @@ export function AdAvails({ runtime }: { runtime: PlayerRuntime }) {
 
 function Avail({ avail, played, playedPeriods, playing }: { avail: AvailEvent; played: number; playedPeriods: number; playing: boolean }) {
   const what = avail.fallback ? `fallback ${avail.fallback}` : avail.ads.map((a) => a.adId).join(', ') || 'no ads';
+  const prefetch = avail.prefetch;
   return (
     <span
       className="ad-avail"
@@ -53,12 +54,19 @@ function Avail({ avail, played, playedPeriods, playing }: { avail: AvailEvent; p
       data-filled={avail.filledSeconds}
       data-duration={avail.durationSeconds}
       data-fallback={avail.fallback ?? undefined}
+      data-prefetch={prefetch?.schedule}
       data-played-segments={played}
       data-played-periods={playedPeriods}
       data-playing={playing || undefined}
       title={avail.skipped.length ? `skipped: ${avail.skipped.map((s) => `${s.adId} (${s.reason})`).join(', ')}` : undefined}
     >
       {playing ? '▶ ' : ''}#{avail.availId} {fmt(avail.filledSeconds)}/{fmt(avail.durationSeconds)} s {what}
+      {prefetch && (
+        <span className="ad-avail-prefetch" title={`prefetched by ${prefetch.schedule}: ${Math.round(prefetch.adsMsAvoided)} ms ADS latency avoided`}>
+          {' '}
+          prefetched
+        </span>
+      )}
     </span>
   );
 }

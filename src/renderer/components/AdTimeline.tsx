@@ -1,14 +1,19 @@
 // The session on a time axis: content, each avail with its ads, slate and bumpers (planned, as the stitcher
 // decided), what the player actually played as ads underneath, avails that fell back to content in red with
-// their reason, the live playhead, and each marker's decoded SCTE-35 on hover or click.
+// their reason, the live playhead, and each marker's decoded SCTE-35 on hover or click. Each avail says whether
+// its ads were prefetched or came from an ADS call at break time; live sessions show prefetch consumption windows.
 import { useState } from 'react';
+import type { PrefetchOverview } from '../../shared/prefetch';
 import type { AvailView, SessionView } from '../../shared/session-view';
+import { prefetchOverviewPath } from '../api/prefetch';
 import { useFocusedSession } from '../hooks/useFocusedSession';
 import { usePolled } from '../hooks/usePolled';
 import { formatMediaTime } from '../lib/format';
+import { consumptionBands } from '../lib/prefetch-avails';
 import { layoutAvails, position, ticks, visibleRange, type Range, type TimelineAvail } from '../lib/timeline-layout';
 import { emptyRuntime, usePlayers } from '../store/player';
 import { Scte35Card } from './Scte35Card';
+import { AvailPrefetchFact, AvailSourceBadge, PrefetchBands } from './TimelinePrefetch';
 import '../styles/timeline.css';
 
 const POLL_MS = 2000;
@@ -29,6 +34,10 @@ export function AdTimeline() {
   const range = visibleRange({ live, duration: runtime.stats.duration, playhead, avails });
   const laid = layoutAvails(avails, range);
   const shown = avails.find((a) => a.availId === (hovered ?? picked));
+  // Consumption windows are wall-clock: only a live session with a PROGRAM-DATE-TIME origin places them.
+  const timeZero = live ? (view?.timeZeroPdtMs ?? null) : null;
+  const { data: prefetch } = usePolled<PrefetchOverview>(view && timeZero !== null ? prefetchOverviewPath(view.configName) : null, POLL_MS);
+  const bands = timeZero !== null ? consumptionBands(prefetch?.schedules ?? [], timeZero, range) : [];
 
   return (
     <section className="panel ad-timeline" data-testid="ad-timeline" data-avails={laid.length} aria-labelledby="timeline-heading">
@@ -42,13 +51,14 @@ export function AdTimeline() {
         ) : (
           <span className="panel-note">{sessionId ? 'loading session…' : 'play a stitched stream to see its ads'}</span>
         )}
-        <Legend />
+        <Legend prefetchWindows={bands.length > 0} />
       </header>
       <div className="timeline-body">
         <div className="timeline-lanes">
           <span className="timeline-lane-label">Planned</span>
           <div className="timeline-track" data-testid="timeline-planned">
             <div className="timeline-content" />
+            <PrefetchBands bands={bands} />
             {laid.map((a) => (
               <AvailBlock key={a.availId} a={a} selected={a.availId === picked} onPick={() => setPicked(a.availId === picked ? null : a.availId)} onHover={(on) => setHovered(on ? a.availId : null)} />
             ))}
@@ -98,6 +108,7 @@ function AvailBlock({ a, selected, onPick, onHover }: { a: TimelineAvail; select
             <span>{b.kind === 'fallback' ? `no ads: ${b.label}` : b.label}</span>
           </div>
         ))}
+        <AvailSourceBadge avail={a.avail} />
         {skipped > 0 && <span className="timeline-skipped" title={a.avail.skipped.map((s) => `${s.adId}: ${s.reason}`).join('\n')}>{skipped} skipped</span>}
       </div>
     </>
@@ -137,6 +148,7 @@ function AvailDetail({ avail: a }: { avail: AvailView }) {
           </dd>
           <dt>ADS</dt>
           <dd>{a.adsMs !== null ? `${Math.round(a.adsMs)} ms` : '–'}{a.vast ? ` · VAST ${a.vast.version ?? '?'} · ${a.vast.adCount} ad(s)` : ''}</dd>
+          <AvailPrefetchFact avail={a} />
           {a.fallback && (
             <>
               <dt>Fallback</dt>
@@ -172,10 +184,16 @@ function AvailDetail({ avail: a }: { avail: AvailView }) {
   );
 }
 
-function Legend() {
+function Legend({ prefetchWindows }: { prefetchWindows: boolean }) {
   return (
     <span className="timeline-legend" aria-hidden>
       <i data-kind="ad" /> ad <i data-kind="slate" /> slate <i data-kind="fallback" /> no ads <i data-kind="played" /> played
+      {prefetchWindows && (
+        <>
+          {' '}
+          <i data-kind="prefetch-window" /> prefetch window
+        </>
+      )}
     </span>
   );
 }

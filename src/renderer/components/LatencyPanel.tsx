@@ -1,10 +1,11 @@
 // MediaTailor's three latencies for the focused session — manifest processing, origin, ADS — and segment
 // time-to-first-byte as the player saw it, each live with p50/p95/max and the timeouts that bound them
-// (ADS 3 s and origin 2 s, MediaTailor's limits).
+// (ADS 3 s and origin 2 s, MediaTailor's limits), and the ADS latency prefetching spared its breaks.
 import { useFocusedSession } from '../hooks/useFocusedSession';
 import { latencyStats } from '../lib/percentiles';
 import { seriesOf, useLatency, type LatencySeries } from '../store/latency';
 import { LatencyChart } from './LatencyChart';
+import { PrefetchSavings } from './PrefetchSavings';
 import '../styles/latency.css';
 
 const SERIES: { id: LatencySeries; title: string; note: string; limitMs?: number; color: string }[] = [
@@ -22,6 +23,7 @@ export function LatencyPanel() {
         <h2 id="latency-heading">Latency</h2>
         <span className="panel-note">{sessionId ? `session ${sessionId.slice(0, 8)}` : 'no session'}</span>
       </header>
+      <PrefetchSavings sessionId={sessionId} />
       <div className="latency-grid">
         {SERIES.map((s) => (
           <LatencyCard key={s.id} sessionId={sessionId} {...s} />

@@ -1,6 +1,6 @@
 // The bench's panels under the players, one at a time on a tab strip: verdict, beacons, latency, the two
-// inspectors, the event log and transcoding. Keys 1–7 (and the Session menu) switch; the choice is kept in the
-// URL so a permalink opens on the same panel.
+// inspectors, the event log, transcoding and prefetch schedules. Keys 1–8 (and the Session menu) switch; the
+// choice is kept in the URL so a permalink opens on the same panel.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useFocusedSession } from '../hooks/useFocusedSession';
 import { onBenchCommand } from '../lib/bench-commands';
@@ -10,11 +10,12 @@ import { BeaconLog } from './BeaconLog';
 import { EventLog } from './EventLog';
 import { LatencyPanel } from './LatencyPanel';
 import { ManifestInspector } from './ManifestInspector';
+import { PrefetchPanel } from './PrefetchPanel';
 import { TranscodePanel } from './TranscodePanel';
 import { VerdictPanel } from './VerdictPanel';
 import '../styles/tabs.css';
 
-export const PANELS = ['verdict', 'beacons', 'latency', 'manifests', 'ads', 'events', 'transcoding'] as const;
+export const PANELS = ['verdict', 'beacons', 'latency', 'manifests', 'ads', 'events', 'transcoding', 'prefetch'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 const TITLES: Record<PanelId, string> = {
@@ -25,6 +26,7 @@ const TITLES: Record<PanelId, string> = {
   ads: 'ADS',
   events: 'Events',
   transcoding: 'Transcoding',
+  prefetch: 'Prefetch',
 };
 
 export function PanelTabs() {
@@ -42,6 +44,7 @@ export function PanelTabs() {
     ads: () => <AdsInspector sessionId={sessionId} />,
     events: () => <EventLog />,
     transcoding: () => <TranscodePanel />,
+    prefetch: () => <PrefetchPanel />,
   };
 
   return (

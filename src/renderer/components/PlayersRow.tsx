@@ -33,6 +33,7 @@ export function PlayersRow() {
   const configsState = useEngine((s) => s.configurationsState);
   const setup = useSetup((s) => s.applied);
   const custom = useCustomAsset((s) => s.asset);
+  const direct = useCustomAsset((s) => s.direct);
   const generation = useSetup((s) => s.generation);
 
   const players = useMemo(() => {
@@ -42,6 +43,8 @@ export function PlayersRow() {
     const ready = configsState !== 'loading';
     const request = (asset: DemoAsset | undefined, input: SetupQueryInput, extra: Record<string, string> = {}): SourceRequest | null => {
       if (!asset || !ready) return null;
+      // A front door plays as given: it makes the session (same-session B has no URL of its own to join it by).
+      if (direct && asset === custom) return extra['aws.sessionId'] ? null : { source: { url: direct.url, format: asset.format, title: asset.name, mode: 'stitched', ...(direct.trackingUrl ? { trackingUrl: direct.trackingUrl } : {}) }, generation };
       const target = playbackFor(asset, config, { ...(setup.insertion === 'guided' ? { insertion: 'guided' as const } : {}), query: { ...playbackQuery(input), ...extra } });
       const source = { url: target.url, format: asset.format, title: asset.name, mode: target.mode, ...(target.note ? { modeNote: target.note } : {}) };
       const explicit =
@@ -62,7 +65,7 @@ export function PlayersRow() {
       list.push({ id: SECOND_PLAYER, label: 'B · own session', request: request(assetB, queryInput(setup, merged)) });
     }
     return list;
-  }, [slots, catalog, config, configsState, setup, generation, aSession, custom]);
+  }, [slots, catalog, config, configsState, setup, generation, aSession, custom, direct]);
 
   // Panels follow a player that is still there.
   const focused = usePlayers((s) => s.focused);

@@ -3,6 +3,7 @@ import { ConfigActions } from './ConfigActions';
 import { ConfigDetails } from './ConfigDetails';
 import { ConfigList } from './ConfigList';
 import { ContentUrl } from './ContentUrl';
+import { PrimetimeBootstrap } from './PrimetimeBootstrap';
 import { SessionInitializer } from './SessionInitializer';
 import { SessionSetup } from './SessionSetup';
 
@@ -27,6 +28,10 @@ export function Sidebar() {
       <section className="sidebar-section" aria-labelledby="initializer-heading">
         <h2 id="initializer-heading">Session initializer</h2>
         <SessionInitializer />
+      </section>
+      <section className="sidebar-section" aria-labelledby="primetime-heading">
+        <h2 id="primetime-heading">Primetime bootstrap</h2>
+        <PrimetimeBootstrap />
       </section>
     </aside>
   );

@@ -43,6 +43,8 @@ export function summarize(event: BenchEvent): string {
       const o = event.observation;
       return join(event.player, o.type, `at ${o.position.toFixed(1)} s`, o.durationMs !== undefined ? `${o.durationMs} ms` : undefined, o.availId ? `avail ${o.availId}` : undefined, o.fatal ? 'fatal' : undefined, o.detail);
     }
+    case 'prefetch':
+      return join(`${event.action} ${event.configName}/${event.schedule}`, event.adCount !== undefined ? `${event.adCount} ads` : undefined, event.adsMs !== undefined ? `ADS ${event.adsMs} ms` : undefined, event.availId ? `avail ${event.availId}` : undefined, event.error);
     case 'error':
       return `${event.where}: ${event.message}`;
     default:

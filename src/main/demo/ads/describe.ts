@@ -15,7 +15,7 @@ export const DEMO_ADS_ENDPOINTS: { method: string; path: string; description: st
 export const VAST_PARAMS: Record<string, string> = {
   v: `VAST version: ${VAST_VERSIONS.join(' | ')} (default 3.0; 2.0 has no pods, so no sequence)`,
   pod: `number of ads, 0..${MAX_ADS} (default ${DEFAULT_POD}), round-robin over the creatives`,
-  dur: 'avail seconds: without pod, creatives are picked greedily to fill it without exceeding it',
+  dur: 'avail seconds: without pod, creatives are picked greedily to fill it without exceeding it (0: unknown, the default pod)',
   ads: 'explicit comma-separated creative ids (wins over pod and dur)',
   sid: 'session id, copied into every tracking URL so hits group per session',
   wrapper: `wrap the answer in N Wrapper hops, 0..${MAX_WRAPPERS} (faults apply at the end of the chain)`,

@@ -20,13 +20,6 @@ export const DEFAULT_BREAKS = 'start,00:00:20.000,end';
 const intParam = (min: number, max: number) =>
   z.string().trim().regex(/^-?\d+$/, 'expected an integer').transform(Number).pipe(z.number().min(min).max(max));
 
-const secondsParam = z
-  .string()
-  .trim()
-  .regex(/^\d+(\.\d+)?$/, 'expected a number of seconds')
-  .transform(Number)
-  .pipe(z.number().positive().max(3600));
-
 /** '3' is accepted as shorthand for '3.0'. */
 const versionParam = z.preprocess((x) => (typeof x === 'string' && /^[234]$/.test(x) ? `${x}.0` : x), z.enum(VAST_VERSIONS));
 
@@ -40,7 +33,16 @@ const label = z.string().regex(/^[\w.:-]{1,128}$/, 'expected 1-128 characters of
 const common = {
   v: versionParam.default('3.0'),
   pod: intParam(0, MAX_ADS).optional(),
-  dur: secondsParam.optional(),
+  // 0 is what a stitcher sends when the break's length is unknown ([session.avail_duration_secs] of a CUE-OUT without
+  // a duration, or a prefetch): the default pod, as if dur were absent.
+  dur: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'expected a number of seconds')
+    .transform(Number)
+    .pipe(z.number().min(0).max(3600))
+    .transform((n) => (n === 0 ? undefined : n))
+    .optional(),
   ads: idList.optional(),
   sid: label.optional(),
   wrapper: intParam(0, MAX_WRAPPERS).default(0),
