@@ -262,3 +262,38 @@ describe('traffic shaping spreads the sessions’ ADS calls', () => {
     expect(planned.at(-1)! - planned[0]!).toBe(4500);
   });
 });
+
+describe('DASH live takes prefetched ads the same way', () => {
+  it('the next break’s ad Periods come from the prefetch, with no ADS call at break time', async () => {
+    clock = START;
+    await putConfig(engine, 'pf-dash', {});
+    const first = await engine.get(`/v1/dash/${engine.accountId}/pf-dash/live/dash/manifest.mpd`, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    const location = first.headers.get('location')!;
+    const sessionId = new URL(location, engine.url).searchParams.get('aws.sessionId')!;
+    expect((await text(engine, location)).status).toBe(200);
+    const mark = events.length;
+    const now = S(clock);
+    await createSchedule('pf-dash', 'dash', { Retrieval: { StartTime: now, EndTime: now + 4, DynamicVariables: { 'session.avail_duration_secs': '20' } }, Consumption: { EndTime: now + 60 } });
+    await engine.prefetcher.tick();
+    const isNext = (a: AvailV) => a.prefetch !== null;
+    for (let i = 0; i < 10 && !(await avails(sessionId)).some(isNext); i++) {
+      clock += 2000;
+      expect((await text(engine, location)).status).toBe(200);
+    }
+    const a = (await avails(sessionId)).find(isNext)!;
+    expect(a).toMatchObject({ fallback: null, filledSeconds: 20, adsMs: 0, prefetch: { schedule: 'dash' } });
+    expect(clientAdsCalls(sessionId, mark).map((c) => c.availId)).toEqual(['prefetch:dash']);
+    // Its ad Periods are in the MPD the player reads.
+    const view = (await engine.json<{ avails: { availId: string; periods?: { id: string; kind: string }[] }[] }>(`/api/sessions/${sessionId}`)).body;
+    const periods = view.avails.find((x) => x.availId === a.availId)!.periods!.filter((p) => p.kind === 'ad');
+    expect(periods.length).toBe(2);
+    let mpd = '';
+    for (let i = 0; i < 15 && !periods.every((p) => mpd.includes(`id="${p.id}"`)); i++) {
+      clock += 2000;
+      mpd = (await text(engine, location)).body;
+    }
+    for (const p of periods) expect(mpd).toContain(`id="${p.id}"`);
+    expect(clientAdsCalls(sessionId, mark)).toHaveLength(1);
+  });
+});

@@ -45,7 +45,7 @@ export function adsRequestEntries(e: BenchEventOf<'ads.request'>): AdsLogEntry[]
     }
     return out;
   }
-  // A VMAP request answered by a VAST is not an error: the engine asks the same URL for a VAST next (vod-vmap.ts).
+  // A VMAP request answered by a VAST is not an error: the engine reads that one answer as the VAST (vod-vmap.ts).
   if (vmap && e.errorCode === VMAP_ERROR.SCHEMA) return out;
   const error = e.error ?? `HTTP ${e.status}`;
   const requestHeaders = e.requestHeaders ? Object.entries(e.requestHeaders).map(([name, value]) => ({ name, value })) : undefined;
