@@ -67,6 +67,12 @@ describe('verdict checks', () => {
     const joined = Array.from({ length: 20 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: 26 + i }));
     const late = check(evidence({ lag: (e) => (['thirdQuartile', 'complete'].includes(e) ? 0 : undefined), observations: joined }), 'beacons-complete');
     expect(late).toMatchObject({ status: 'pass', summary: '2/2 beacons fired with 2xx (1 ad played through)' });
+    // Joined 0.4 s after thirdQuartile (27.5 s): that moment was never played, so it is not owed.
+    const justAfter = Array.from({ length: 20 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: 27.9 + i }));
+    expect(check(evidence({ lag: (e) => (e === 'complete' ? 0 : undefined), observations: justAfter }), 'beacons-complete')).toMatchObject({ status: 'pass', summary: '1/1 beacons fired with 2xx (1 ad played through)' });
+    // Joined right on it: owed.
+    const onIt = Array.from({ length: 20 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: 27.5 + i }));
+    expect(check(evidence({ lag: (e) => (e === 'complete' ? 0 : undefined), observations: onIt }), 'beacons-complete').summary).toBe('1 missing of 2 beacons due');
     // Two players on one session: the one that played through owes its beacons, whatever the other did.
     const two = [...joined.map((o) => ({ ...o, player: 'b' })), ...Array.from({ length: 61 }, (_, i) => ({ type: 'position' as const, at: T0 + i * 1000, position: i, player: 'a' }))];
     expect(check(evidence({ lag: (e) => (e === 'impression' ? undefined : 0), observations: two }), 'beacons-complete').summary).toBe('1 missing of 6 beacons due');

@@ -107,6 +107,27 @@ export function playedThrough(track: PlayheadTrack, t: number): boolean {
   });
 }
 
+/**
+ * Did one played span run from at or before `from` on to `to`? Unlike playedThrough, no slack before `from`: a player
+ * that joined a moment after a beacon's time never played it (and, server-side, never asked for its segment).
+ */
+export function playedAcross(track: PlayheadTrack, from: number, to: number): boolean {
+  return track.players.some(({ played }) => {
+    let lo = 0;
+    let hi = played.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (played[mid]![1] + SLACK_S < to) lo = mid + 1;
+      else hi = mid;
+    }
+    const span = played[lo];
+    return span !== undefined && span[0] <= from + JOIN_EPSILON_S;
+  });
+}
+
+/** Float noise between a join position and a beacon time that are the same moment. */
+const JOIN_EPSILON_S = 0.01;
+
 /** Wall time (epoch ms) when the playhead first reached t, interpolated between samples; undefined if no player
  *  did. The earliest over all players. */
 export function wallTimeAt(track: PlayheadTrack, t: number): number | undefined {

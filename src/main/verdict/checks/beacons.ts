@@ -2,7 +2,7 @@
 import type { BeaconAd, BeaconEntry } from '../../../shared/beacons.js';
 import type { CheckResult } from '../../../shared/verdict.js';
 import type { Evidence } from '../evidence.js';
-import { playedThrough as played, wallTimeAt } from '../playhead.js';
+import { playedAcross, playedThrough as played, wallTimeAt } from '../playhead.js';
 import { fail, pass, plural, skip } from './result.js';
 
 /** A client beacon more than this after the playhead reached its time is late (IAB: "as close as possible"). */
@@ -37,8 +37,13 @@ function playedThrough(ev: Evidence, r: AdRef): boolean {
 function owed(ev: Evidence, r: AdRef): BeaconEntry[] {
   if (ev.playhead.samples === 0) return playedThrough(ev, r) ? r.ad.beacons : [];
   const end = r.ad.startSeconds !== null ? r.ad.startSeconds + r.ad.durationSeconds : Infinity;
-  // Owed once playback is a little past the moment (a player stopped right at an ad's start never showed it).
-  return r.ad.beacons.filter((b) => b.dueAtSeconds !== null && played(ev.playhead, Math.min(b.dueAtSeconds + 0.5, end - 0.5)));
+  // Owed once playback ran from the moment to a little past it (a player stopped right at an ad's start never
+  // showed it; one that joined just after the moment never played it).
+  return r.ad.beacons.filter((b) => {
+    if (b.dueAtSeconds === null) return false;
+    const to = Math.min(b.dueAtSeconds + 0.5, end - 0.5);
+    return playedAcross(ev.playhead, Math.min(b.dueAtSeconds, to), to);
+  });
 }
 
 export function beaconsComplete(ev: Evidence): CheckResult {
