@@ -1,7 +1,7 @@
-// Playback configurations persisted as one JSON file in the data dir. Writes are atomic
-// (temp file + rename) so a crash mid-write never loses the previous state.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// Playback configurations persisted as one JSON file in the data dir (atomic, serialised writes: fs/json-file.ts).
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JsonFile } from '../fs/json-file.js';
 import type { PutPlaybackConfigurationRequest } from '../../shared/playback-config.js';
 import { PutPlaybackConfigurationSchema } from '../../shared/playback-config.js';
 
@@ -12,32 +12,24 @@ interface StoredFile {
 
 export class PlaybackConfigStore {
   private readonly items = new Map<string, PutPlaybackConfigurationRequest>();
-  private writing: Promise<void> = Promise.resolve();
-  private readonly file: string;
+  private readonly file: JsonFile;
 
   constructor(private readonly dataDir: string) {
-    this.file = join(dataDir, 'playback-configurations.json');
+    this.file = new JsonFile(join(dataDir, 'playback-configurations.json'));
   }
 
   /** Loads the file; entries that no longer validate are skipped (and reported) rather than failing the start. */
   async load(): Promise<{ loaded: number; skipped: string[] }> {
     await mkdir(this.dataDir, { recursive: true });
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { loaded: 0, skipped: [] };
-      throw e;
-    }
-    const skipped: string[] = [];
-    let parsed: Partial<StoredFile>;
-    try {
-      parsed = JSON.parse(text) as Partial<StoredFile>;
-    } catch {
-      // Keep the unreadable file for the user to inspect instead of overwriting it.
-      await rename(this.file, `${this.file}.corrupt-${Date.now()}`);
+    const read = await this.file.read();
+    if (read.state === 'missing') return { loaded: 0, skipped: [] };
+    if (read.state === 'unreadable') {
+      if (read.cause === 'io') throw new Error(`Cannot read ${this.file.path}: ${read.error}`);
+      await this.file.moveAside();
       return { loaded: 0, skipped: ['(file was not valid JSON; moved aside)'] };
     }
+    const skipped: string[] = [];
+    const parsed = (read.value ?? {}) as Partial<StoredFile>;
     for (const raw of parsed.items ?? []) {
       const r = PutPlaybackConfigurationSchema.safeParse(raw);
       if (r.success) this.items.set(r.data.Name, r.data);
@@ -65,16 +57,7 @@ export class PlaybackConfigStore {
     return existed;
   }
 
-  /** Serialises writes so concurrent PUTs cannot interleave partial files. */
   private persist(): Promise<void> {
-    const snapshot: StoredFile = { version: 1, items: this.list() };
-    this.writing = this.writing
-      .catch(() => undefined)
-      .then(async () => {
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        await writeFile(tmp, JSON.stringify(snapshot, null, 2));
-        await rename(tmp, this.file);
-      });
-    return this.writing;
+    return this.file.write({ version: 1, items: this.list() } satisfies StoredFile);
   }
 }

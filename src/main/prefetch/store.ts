@@ -1,8 +1,8 @@
-// Prefetch schedules by playback configuration, kept in <dataDir>/prefetch-schedules.json (written atomically) so
+// Prefetch schedules by playback configuration, kept in <dataDir>/prefetch-schedules.json (fs/json-file.ts) so
 // they survive a restart as MediaTailor's do. A schedule stays readable after its windows have passed (MediaTailor
 // keeps them days; the bench, KEEP_DONE_MS) so the bench can show what it did, then it is dropped.
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JsonFile } from '../fs/json-file.js';
 import type { PrefetchSchedule } from '../../shared/prefetch.js';
 import { phaseAt } from './windows.js';
 
@@ -10,28 +10,19 @@ export const KEEP_DONE_MS = 10 * 60_000;
 
 export class PrefetchScheduleStore {
   private readonly byConfig = new Map<string, Map<string, PrefetchSchedule>>();
-  private readonly path: string;
-  private writing: Promise<void> = Promise.resolve();
+  private readonly file: JsonFile;
 
   constructor(dataDir: string) {
-    this.path = join(dataDir, 'prefetch-schedules.json');
+    this.file = new JsonFile(join(dataDir, 'prefetch-schedules.json'));
   }
 
   /** A missing file is no schedules; an unreadable one is reported (and ignored), never fatal. */
   async load(): Promise<string | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const list = JSON.parse(text) as PrefetchSchedule[];
-      if (!Array.isArray(list)) throw new Error('not a list');
-      for (const s of list) if (s && typeof s.Name === 'string' && typeof s.PlaybackConfigurationName === 'string') this.set(s);
-    } catch (e) {
-      return `ignored ${this.path}: ${(e as Error).message}`;
-    }
+    const read = await this.file.read();
+    if (read.state === 'missing') return undefined;
+    if (read.state === 'unreadable') return `ignored ${this.file.path}: ${read.error}`;
+    if (!Array.isArray(read.value)) return `ignored ${this.file.path}: not a list of schedules`;
+    for (const s of read.value as PrefetchSchedule[]) if (s && typeof s.Name === 'string' && typeof s.PlaybackConfigurationName === 'string') this.set(s);
     return undefined;
   }
 
@@ -74,16 +65,7 @@ export class PrefetchScheduleStore {
     m.set(s.Name, s);
   }
 
-  /** Serialised so two quick writes cannot interleave their temp files. */
   private save(): Promise<void> {
-    const text = `${JSON.stringify(this.list(), null, 2)}\n`;
-    const next = this.writing.then(async () => {
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, text);
-      await rename(tmp, this.path);
-    });
-    // One failed write (disk full) must not fail every later one.
-    this.writing = next.catch(() => {});
-    return next;
+    return this.file.write(this.list());
   }
 }

@@ -1,7 +1,7 @@
 // The session-initializer's one setting, StreamCount (1–10, as in AWS's "session initialization micro-service
-// for prefetch" sample), kept in the data dir so it survives restarts. Written atomically (temp file + rename).
-import { readFile, rename, writeFile } from 'node:fs/promises';
+// for prefetch" sample), kept in the data dir so it survives restarts (fs/json-file.ts).
 import { join } from 'node:path';
+import { JsonFile } from '../fs/json-file.js';
 import { z } from 'zod';
 
 export const DEFAULT_STREAM_COUNT = 3;
@@ -10,27 +10,20 @@ export type SessionInitializerSettings = z.output<typeof StreamCountSettingsSche
 
 export class SettingsFile {
   private current: SessionInitializerSettings = { StreamCount: DEFAULT_STREAM_COUNT };
-  private readonly path: string;
+  private readonly file: JsonFile;
 
   constructor(dataDir: string) {
-    this.path = join(dataDir, 'session-initializer.json');
+    this.file = new JsonFile(join(dataDir, 'session-initializer.json'));
   }
 
   /** A missing or unreadable file means the defaults (a broken file is not fatal to the engine). */
   async load(): Promise<string | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const parsed = StreamCountSettingsSchema.safeParse(JSON.parse(text));
-      if (parsed.success) this.current = parsed.data;
-      else return `ignored ${this.path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
-    } catch (e) {
-      return `ignored ${this.path}: ${(e as Error).message}`;
-    }
+    const read = await this.file.read();
+    if (read.state === 'missing') return undefined;
+    if (read.state === 'unreadable') return `ignored ${this.file.path}: ${read.error}`;
+    const parsed = StreamCountSettingsSchema.safeParse(read.value);
+    if (!parsed.success) return `ignored ${this.file.path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+    this.current = parsed.data;
     return undefined;
   }
 
@@ -39,9 +32,7 @@ export class SettingsFile {
   }
 
   async put(next: SessionInitializerSettings): Promise<void> {
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
-    await rename(tmp, this.path);
+    await this.file.write(next);
     this.current = { ...next };
   }
 }
