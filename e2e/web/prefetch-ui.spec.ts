@@ -102,4 +102,17 @@ test('primetime: the bootstrap URL built for the asset plays in player A (302 an
   await startPlaying(page);
   const j = (await fetchSession(request, viaJson)) as unknown as { reportingMode: string };
   expect(j.reportingMode).toBe('client');
+
+  // none: EXT-X-MARKER tags in the playlists, client-side reporting; the bench follows the 302 to the session.
+  await builder.getByLabel('Tracking mode').selectOption('none');
+  await builder.getByRole('button', { name: 'Play bootstrap in player A' }).click();
+  await expect(page.getByTestId('player-source').first()).not.toHaveAttribute('data-session-id', viaJson);
+  const viaMarkers = await playerSession(page);
+  await expect(page.getByTestId('player-url').first()).toContainText(`aws.sessionId=${viaMarkers}`);
+  await startPlaying(page);
+  const m = (await fetchSession(request, viaMarkers)) as unknown as { reportingMode: string };
+  expect(m.reportingMode).toBe('client');
+  const master = await (await request.get((await page.getByTestId('player-url').first().textContent())!.trim())).text();
+  const mediaPath = master.split('\n').find((l) => l.startsWith('/v1/manifest/'))!;
+  expect(await (await request.get(`${baseUrl()}${mediaPath}`)).text()).toContain('#EXT-X-MARKER:ID=');
 });

@@ -33,7 +33,8 @@ describe('Primetime bootstrap', () => {
     expect(loc).toMatch(new RegExp(`^/v1/master/${engine.accountId}/demo/primetime/asset42/master\\.m3u8\\?aws\\.sessionId=`));
     const id = res.headers.get('x-stitchbench-session')!;
     const v = await view(id);
-    expect(v).toMatchObject({ originUrl: hls(), format: 'hls', reportingMode: 'server', configName: 'demo' });
+    // No pttrackingmode: Primetime's EXT-X-MARKER mode, where the client fires the beacons (ext-x-marker-bootstrap.test.ts).
+    expect(v).toMatchObject({ originUrl: hls(), format: 'hls', reportingMode: 'client', configName: 'demo' });
     // k targeting pairs and Primetime-unknown parameters go to the ADS; pt* parameters do not.
     expect(v.adsParams).toEqual({ genre: 'news', age: '30', u: 'asset42', z: 'zone1', _sid_: '0' });
     const master = await engine.get(loc);

@@ -1,7 +1,7 @@
 // The Primetime bootstrap URL the sidebar builds: base64url without padding of the content URL, the pt* query,
 // and the JSON answer of simple tracking read back into what player A plays.
 import { describe, expect, it } from 'vitest';
-import { answersJson, base64Url, bootstrapUrl, readBootstrapAnswer } from '../../src/renderer/lib/primetime-url';
+import { base64Url, bootstrapUrl, playPath, readBootstrapAnswer, trackingPathOf } from '../../src/renderer/lib/primetime-url';
 
 const content = 'http://127.0.0.1:4000/demo/origin/vod/hls-ts/master.m3u8';
 
@@ -35,6 +35,13 @@ describe('bootstrapUrl', () => {
     expect(u.searchParams.get('pttrackingmode')).toBe('simple');
   });
 
+  it('tracking mode none (EXT-X-MARKER) omits pttrackingmode and keeps the other parameters', () => {
+    const u = new URL(bootstrapUrl({ ...base, trackingMode: 'none', targeting: 'genre=news' }));
+    expect(u.searchParams.has('pttrackingmode')).toBe(false);
+    expect([...u.searchParams.keys()]).toEqual(['k']);
+    expect(bootstrapUrl({ ...base, trackingMode: 'none' }).endsWith('.m3u8?')).toBe(false);
+  });
+
   it('escapes an asset id with path characters', () => {
     expect(bootstrapUrl({ ...base, assetId: 'a/b c' })).toContain('/auditude/variant/a%2Fb%20c/');
   });
@@ -42,9 +49,18 @@ describe('bootstrapUrl', () => {
 
 describe('the JSON answer', () => {
   it('only simple tracking answers JSON', () => {
-    expect(answersJson('simple')).toBe(true);
-    expect(answersJson('sstm')).toBe(false);
-    expect(answersJson('simplesstm')).toBe(false);
+    expect(playPath('simple')).toBe('json');
+    expect(playPath('sstm')).toBe('redirect');
+    expect(playPath('simplesstm')).toBe('redirect');
+    // EXT-X-MARKER sessions report client-side: the bench follows the 302 to learn the session's tracking endpoint.
+    expect(playPath('none')).toBe('follow');
+  });
+
+  it('the tracking endpoint of the session a 302 led to', () => {
+    expect(trackingPathOf('http://127.0.0.1:9/v1/master/acct/demo/primetime/a/x.m3u8?aws.sessionId=abc-1')).toBe('/v1/tracking/acct/demo/abc-1');
+    expect(trackingPathOf('http://127.0.0.1:9/v1/dash/acct/cfg/primetime/a/x.mpd?aws.sessionId=s')).toBe('/v1/tracking/acct/cfg/s');
+    expect(trackingPathOf('http://127.0.0.1:9/v1/master/acct/demo/primetime/a/x.m3u8')).toBeUndefined();
+    expect(trackingPathOf('http://127.0.0.1:9/other/path?aws.sessionId=s')).toBeUndefined();
   });
 
   it('resolves the manifest against the request and finds the session’s tracking endpoint under the sidecar', () => {

@@ -20,6 +20,7 @@ import { planVodInsertions } from './vod-vmap.js';
 import { recordHlsAvailTimes } from './avail-times.js';
 import { withQuery } from './request-params.js';
 import { recordManifest } from '../inspect/manifest-history.js';
+import { markerBreak, withExtXMarkers } from '../primetime/ext-x-marker-avail.js';
 
 /** What serving a session's manifests (HLS or DASH) needs. */
 export interface HlsDeps {
@@ -180,15 +181,20 @@ export async function mediaPlaylistFor(deps: HlsDeps, session: Session, n: numbe
   const t1 = performance.now();
   const prefix = (session.config.CdnConfiguration?.AdSegmentUrlPrefix ?? segmentPrefix).replace(/\/+$/, '');
   const avails = new Map<number, TrackAvail>();
+  const guided = session.request.insertionMode === 'PLAYER_SELECT';
+  // Primetime without pttrackingmode: EXT-X-MARKER tags on the stitched ad segments (interstitials have none).
+  const markedBreaks = session.request.extXMarker && !guided ? new Map(breaks.map((b) => [b.startSeq, b])) : undefined;
   for (const d of decisions) {
     if (d.fallback || d.items.length === 0) continue;
     const plan = trackPlan(d, n, { prefix, accountId: session.accountId, sessionId: session.id });
-    const guided = session.request.insertionMode === 'PLAYER_SELECT';
+    const brk = markedBreaks?.get(d.key);
     avails.set(
       d.key,
       guided
         ? { ...plan.avail, interstitial: { assetListUri: `/v1/interstitials/${session.accountId}/${session.id}/${d.key}/assets.json`, resumeOffset: d.durationSeconds ?? 0 } }
-        : plan.avail,
+        : brk
+          ? withExtXMarkers(plan.avail, d, markerBreak(scan, brk, live, d.key === PREROLL_KEY))
+          : plan.avail,
     );
   }
   const firstSeq = scan.segments[0]?.seq;

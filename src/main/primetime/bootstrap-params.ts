@@ -12,6 +12,7 @@ export type TrackingMode = 'simple' | 'sstm' | 'simplesstm';
 export type TrackingVersion = 'v1' | 'v2' | 'v3' | 'vmap';
 
 export interface BootstrapParams {
+  /** Absent: Adobe's EXT-X-MARKER mode (HLS), the client fires beacons from tags in the playlists. */
   trackingMode?: TrackingMode;
   trackingVersion?: TrackingVersion;
   /** JSON answer instead of a 302: simple tracking, or ptplayer=ios-mobileweb. */

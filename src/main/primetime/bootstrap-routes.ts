@@ -1,6 +1,7 @@
 // Adobe Primetime's manifest server front door: GET /auditude/variant/{publisherAssetId}/{base64 content URL}
 // .m3u8|.mpd creates a session on the same stitching, ADS and tracking machinery as MediaTailor's paths and
 // sends the client to its manifest — a 302, or JSON ({"Master-M3U8": …}) for simple tracking and iOS mobile web.
+// Without pttrackingmode an HLS session reports client-side from EXT-X-MARKER tags (ext-x-marker.ts).
 // CORS exactly as the seed says: an Origin is echoed with credentials, otherwise any origin; GET.
 import type { FastifyInstance } from 'fastify';
 import { DEMO_CONFIG_NAME } from '../demo/world.js';
@@ -21,18 +22,21 @@ export async function primetimeBootstrapRoutes(app: FastifyInstance, deps: Sessi
     const contentUrl = decodeContentUrl(m[1]!);
     const p = readBootstrapParams(req.query);
     const config = configFor(deps, req, p.config ?? DEMO_CONFIG_NAME);
+    // Adobe: EXT-X-MARKER tags only when the bootstrap has no pttrackingmode; they are HLS tags (DASH stays server-side).
+    const markers = p.trackingMode === undefined && format === 'hls';
     const request: SessionRequest = {
       adsParams: p.adsParams,
       playerParams: {},
       manifestParams: {},
       // simple: the client tracks from the sidecar; sstm: the server fires; simplesstm: the server fires and the
-      // sidecar is there too (MediaTailor's hybrid mode).
-      reportingMode: p.trackingMode === 'simple' ? 'client' : 'server',
+      // sidecar is there too (MediaTailor's hybrid mode); none (HLS): the client fires from EXT-X-MARKER tags.
+      reportingMode: p.trackingMode === 'simple' || markers ? 'client' : 'server',
       insertionMode: 'STITCHED_ONLY',
       logMode: 'STANDARD',
       client: clientOf(req),
       ...(p.timeline ? { vodTimeline: p.timeline } : {}),
       ...(p.adWindow ? { availSuppression: p.adWindow } : {}),
+      ...(markers ? { extXMarker: true } : {}),
     };
     const file = new URL(contentUrl).pathname.split('/').pop() || (format === 'dash' ? 'manifest.mpd' : 'master.m3u8');
     const asset = `primetime/${encodeURIComponent(req.params.assetId)}/${file}`;

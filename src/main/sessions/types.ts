@@ -25,6 +25,8 @@ export interface SessionRequest {
   streamId?: string;
   /** Primetime pttimeline: VOD breaks that replace the content's markers and the VMAP request (primetime/timeline.ts). */
   vodTimeline?: import('../primetime/timeline.js').TimelineBreak[];
+  /** Primetime bootstrap without pttrackingmode: EXT-X-MARKER tracking tags on stitched HLS ad segments. */
+  extXMarker?: boolean;
 }
 
 export interface SequenceMemo {

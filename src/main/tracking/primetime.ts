@@ -5,6 +5,7 @@
 // timeline, as in the tracking API.
 import { vastTime } from './macros.js';
 import { escapeXml } from '../xml/tree.js';
+import { VMAP_CLOSE, VMAP_OPEN, vastTracking, vmapTrackingEvents } from './vast-fragments.js';
 import type { trackingResponse } from './client-api.js';
 
 type Tracking = ReturnType<typeof trackingResponse>;
@@ -54,7 +55,7 @@ function inlineAd(ad: Avail['ads'][number], sequence: number): string {
   const impressions = byEvent('impression').flatMap((e) => e.beaconUrls.map((u) => `<Impression>${cdata(u)}</Impression>`));
   const tracking = ad.trackingEvents
     .filter((e) => e.eventType !== 'impression')
-    .flatMap((e) => e.beaconUrls.map((u) => `<Tracking event="${escapeXml(e.eventType)}"${e.eventType === 'progress' ? ` offset="${vastTime(e.startTimeInSeconds - ad.startTimeInSeconds)}"` : ''}>${cdata(u)}</Tracking>`));
+    .flatMap((e) => e.beaconUrls.map((u) => vastTracking(e.eventType, u, cdata, e.eventType === 'progress' ? vastTime(e.startTimeInSeconds - ad.startTimeInSeconds) : undefined)));
   return (
     `<Ad id="${escapeXml(ad.adId)}" sequence="${sequence}"><InLine><AdSystem>${escapeXml(ad.adSystem)}</AdSystem><AdTitle>${escapeXml(ad.adTitle)}</AdTitle>${impressions.join('')}` +
     `<Creatives><Creative id="${escapeXml(ad.creativeId)}"><Linear><Duration>${vastTime(ad.durationInSeconds)}</Duration><TrackingEvents>${tracking.join('')}</TrackingEvents>` +
@@ -65,13 +66,13 @@ function inlineAd(ad: Avail['ads'][number], sequence: number): string {
 
 export function primetimeVmap(t: Tracking): string {
   const breaks = t.avails.map((a) => {
-    const tracking = a.adBreakTrackingEvents.flatMap((e) => e.beaconUrls.map((u) => `<vmap:Tracking event="${escapeXml(e.eventType)}">${cdata(u)}</vmap:Tracking>`));
+    const tracking = a.adBreakTrackingEvents.flatMap((e) => e.beaconUrls.map((url) => ({ event: e.eventType, url })));
     return (
       `<vmap:AdBreak timeOffset="${vastTime(a.startTimeInSeconds)}" breakType="linear" breakId="${escapeXml(a.availId)}">` +
       `<vmap:AdSource id="${escapeXml(a.availId)}" allowMultipleAds="true" followRedirects="false"><vmap:VASTAdData><VAST version="3.0">${a.ads.map((ad, i) => inlineAd(ad, i + 1)).join('')}</VAST></vmap:VASTAdData></vmap:AdSource>` +
-      (tracking.length ? `<vmap:TrackingEvents>${tracking.join('')}</vmap:TrackingEvents>` : '') +
+      vmapTrackingEvents(tracking, cdata) +
       '</vmap:AdBreak>'
     );
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">${breaks.join('')}</vmap:VMAP>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${VMAP_OPEN}${breaks.join('')}${VMAP_CLOSE}\n`;
 }

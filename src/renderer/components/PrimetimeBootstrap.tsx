@@ -1,10 +1,12 @@
 // The Primetime front door for the asset in player A: builds the bootstrap URL (content URL in base64url, the
 // tracking mode, targeting k, pttimeline, the selected configuration as ptconfig), copies it, and plays it in
-// player A the way a Primetime client would (following the 302, or reading the JSON of simple tracking).
+// player A the way a Primetime client would (following the 302, or reading the JSON of simple tracking). With no
+// tracking mode the playlists carry EXT-X-MARKER tags (hls.js ignores them): the session reports client-side, so
+// the bench follows the 302 itself and its player reports through the session's tracking endpoint.
 import { useState } from 'react';
 import { engineBaseUrl } from '../api/base-url';
 import { URL_ASSET_ID } from '../lib/content-url';
-import { answersJson, bootstrapUrl, type TrackingMode } from '../lib/primetime-url';
+import { bootstrapUrl, type TrackingMode } from '../lib/primetime-url';
 import { playBootstrap } from '../services/primetime-play';
 import { useCustomAsset } from '../store/custom-asset';
 import { useEngine } from '../store/engine';
@@ -16,6 +18,7 @@ const MODES: { value: TrackingMode; label: string }[] = [
   { value: 'sstm', label: 'sstm (server beacons, 302)' },
   { value: 'simple', label: 'simple (client beacons, JSON)' },
   { value: 'simplesstm', label: 'simplesstm (both, 302)' },
+  { value: 'none', label: 'none (EXT-X-MARKER)' },
 ];
 
 export function PrimetimeBootstrap() {
@@ -48,7 +51,7 @@ export function PrimetimeBootstrap() {
   };
   const play = async () => {
     setBusy(true);
-    setError(await playBootstrap(url, answersJson(mode), asset, publisherId));
+    setError(await playBootstrap(url, mode, asset, publisherId));
     setBusy(false);
   };
 

@@ -14,6 +14,8 @@ export interface AvailSegment {
   byterange?: string;
   /** Which ad this belongs to (ad id, 'slate' …), for comments and debugging. */
   adId: string;
+  /** Extra tag lines written right before this segment's EXTINF (e.g. Primetime's EXT-X-MARKER). */
+  tags?: string[];
 }
 
 export interface TrackAvail {

@@ -98,6 +98,7 @@ class Writer {
       const into = s.offset - (this.avail.startOffset ?? 0);
       this.availStarts.push({ availId: this.avail.availId, at: this.elapsed - into, firstListed: this.mediaSeq, firstListedOffset: into, ...(breakStartMs !== undefined ? { pdtMs: breakStartMs + (this.avail.startOffset ?? 0) * 1000 } : {}) });
     }
+    if (s.tags) for (const tag of s.tags) this.body += `${tag}\n`;
     this.body += `#EXTINF:${s.duration.toFixed(3)},\n${s.uri}\n`;
     this.elapsed += s.duration;
     if (s.duration > this.maxDuration) this.maxDuration = s.duration;
