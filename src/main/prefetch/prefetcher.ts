@@ -60,9 +60,11 @@ export class Prefetcher {
 
   /** Plans, calls and expires; resolves when every call in flight has answered. */
   async tick(): Promise<void> {
+    const schedules = this.deps.schedules.list();
+    if (schedules.length === 0) return; // the usual case: nothing to do four times a second
     const sessions = await this.deps.sessions.list();
     const now = this.deps.now();
-    for (const s of this.deps.schedules.list()) {
+    for (const s of schedules) {
       const list = this.list(s);
       const w = windowsOf(s);
       if (now >= w.retrieval.start && now < w.retrieval.end) {
