@@ -250,19 +250,25 @@ test('guided insertion (?insertion=guided): hls.js plays the avails as HLS Inter
     assetList = new URL(href!, url).toString();
     expect(body).not.toContain('/v1/segment/');
   }
-  // … the asset list, which it fetched, naming each ad's own HLS …
+  // … the asset list, which it fetched, naming each ad as an engine-served asset …
   expect(net.requests.some((u) => u.startsWith(assetList!))).toBe(true);
   const res = await request.get(assetList!);
   expect(res.status()).toBe(200);
-  const list = (await res.json()) as { ASSETS: { URI: string; DURATION: number }[] };
-  expect(list.ASSETS.map((a) => a.URI)).toEqual(first.ads.map((a) => a.creative));
+  const list = (await res.json()) as { ASSETS: { URI: string; DURATION: number; 'X-AD-ID': string }[] };
+  expect(list.ASSETS.map((a) => a['X-AD-ID'])).toEqual(first.ads.map((a) => a.adId));
+  for (const a of list.ASSETS) expect(a.URI).toMatch(new RegExp(`^/v1/interstitials/[^/]+/${session}/${first.key}/\\d+/master\\.m3u8$`));
   expect(list.ASSETS.reduce((t, a) => t + a.DURATION, 0)).toBeCloseTo(first.filledSeconds, 3);
-  // … whose media it played (no stitched ad segments in guided mode).
-  for (const asset of list.ASSETS) {
-    const folder = asset.URI.slice(0, asset.URI.lastIndexOf('/') + 1);
-    expect(net.requests.some((u) => u.startsWith(folder) && /\.(ts|m4s)$/.test(u)), `segments of ${asset.URI} fetched`).toBe(true);
-  }
-  expect(net.adSegments).toEqual([]);
+  // … whose ad segments it played through /v1/segment/ (so the engine saw them) …
+  const played = adSegmentsOf(net, String(first.key));
+  expect(played.size, 'asset segments fetched through /v1/segment/').toBeGreaterThanOrEqual(Math.ceil(first.filledSeconds / 2));
+  expect(net.adSegments.every((x) => x.session === session)).toBe(true);
+  // … and the server-side beacons of the break fired, as in stitched mode.
+  await expect
+    .poll(async () => {
+      const r = (await (await request.get(`${baseUrl()}/api/sessions/${session}/beacons`)).json()) as { avails: { key: number; ads: { beacons: { state: string }[] }[] }[] };
+      return r.avails.find((a) => a.key === first.key)?.ads.flatMap((a) => a.beacons.map((b) => b.state));
+    }, { timeout: 10_000 })
+    .toEqual(Array.from({ length: first.ads.length * 6 }, () => 'fired'));
 
   await expectNoStallOver(page, MAX_STALL_MS);
   await expectNoPlayerErrors(page);
