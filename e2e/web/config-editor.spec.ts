@@ -31,6 +31,18 @@ test('configuration editor: New → Save lists it; a bad threshold is refused; E
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();
 
+  // Unsaved changes are not dropped without asking: Escape asks, Keep editing keeps them, Discard closes.
+  await page.getByTestId('config-new').click();
+  await editor.getByTestId('config-field-Name').fill('typed-but-not-saved');
+  await page.keyboard.press('Escape');
+  const discard = editor.getByTestId('config-editor-discard');
+  await expect(discard).toContainText('Discard your unsaved changes?');
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(editor.getByTestId('config-field-Name')).toHaveValue('typed-but-not-saved');
+  await editor.getByTestId('config-editor-cancel').click();
+  await editor.getByTestId('config-editor-discard-confirm').click();
+  await expect(editor).toBeHidden();
+
   // New: a name, content and ADS URLs are enough.
   await page.getByTestId('config-new').click();
   await expect(editor).toBeVisible();

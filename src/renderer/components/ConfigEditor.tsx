@@ -1,6 +1,7 @@
 // Create, edit or duplicate a playback configuration in a modal <dialog> over MediaTailor's fields. Escape or
-// Cancel closes; Save PUTs the whole configuration (what the form does not know is sent back as stored).
-import { useEffect, useRef, type FormEvent } from 'react';
+// Cancel closes (asking first when there are unsaved changes); Save PUTs the whole configuration (what the form
+// does not know is sent back as stored).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FIELD_NAMES, type FieldName } from '../lib/config-form';
 import '../styles/config-editor.css';
 import { useConfigDraft, type EditorMode } from './ConfigEditorDraft';
@@ -27,6 +28,13 @@ export function ConfigEditor({ mode, name, onClose, onSaved }: ConfigEditorProps
   const dialogRef = useRef<HTMLDialogElement>(null);
   const draft = useConfigDraft(mode, name);
   const ready = draft.form !== null;
+  const [discarding, setDiscarding] = useState(false);
+  /** Escape, × and Cancel: unsaved changes are never dropped without asking. */
+  const requestClose = () => {
+    if (draft.busy) return;
+    if (draft.dirty) setDiscarding(true);
+    else onClose();
+  };
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -67,10 +75,11 @@ export function ConfigEditor({ mode, name, onClose, onSaved }: ConfigEditorProps
       data-mode={mode}
       aria-labelledby={titleId}
       aria-busy={!ready || draft.busy !== null}
-      // Native Escape: close through the owner, so it unmounts us (not while a request is under way).
+      // Native Escape: close through the owner, so it unmounts us; while asking about unsaved changes, Escape keeps editing.
       onCancel={(e) => {
         e.preventDefault();
-        if (!draft.busy) onClose();
+        if (discarding) setDiscarding(false);
+        else requestClose();
       }}
       // The bench's single-key shortcuts (r, s, t…) must not fire while this dialog has the keyboard.
       onKeyDown={(e) => e.stopPropagation()}
@@ -81,7 +90,7 @@ export function ConfigEditor({ mode, name, onClose, onSaved }: ConfigEditorProps
             {TITLES[mode]}
             {name && mode !== 'create' && <span className="config-editor-subject mono"> {name}</span>}
           </h2>
-          <button type="button" className="icon-button" aria-label="Close without saving" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label="Close without saving" onClick={requestClose}>
             ×
           </button>
         </header>
@@ -111,7 +120,10 @@ export function ConfigEditor({ mode, name, onClose, onSaved }: ConfigEditorProps
           busy={draft.busy}
           blocking={blocking}
           serverError={draft.serverError}
-          onCancel={onClose}
+          onCancel={requestClose}
+          discarding={discarding}
+          onKeepEditing={() => setDiscarding(false)}
+          onDiscard={onClose}
           onDelete={() => void onDelete()}
         />
       </form>

@@ -13,6 +13,8 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 export function useConfigDraft(mode: EditorMode, name: string | undefined) {
   const needsLoad = mode !== 'create' && name !== undefined;
   const [form, setForm] = useState<ConfigForm | null>(needsLoad ? null : formOf(null));
+  /** The form as loaded: unsaved changes are what differs from it. */
+  const [initial, setInitial] = useState<ConfigForm | null>(form);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [isDemo, setIsDemo] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
@@ -26,7 +28,9 @@ export function useConfigDraft(mode: EditorMode, name: string | undefined) {
     fetchPlaybackConfiguration(name, abort.signal).then(
       (config) => {
         const loaded = formOf(config);
-        setForm(mode === 'duplicate' ? duplicateForm(loaded) : loaded);
+        const start = mode === 'duplicate' ? duplicateForm(loaded) : loaded;
+        setForm(start);
+        setInitial(start);
         setIsDemo(mode === 'edit' && isDemoConfiguration(config));
       },
       (err: unknown) => {
@@ -37,6 +41,7 @@ export function useConfigDraft(mode: EditorMode, name: string | undefined) {
   }, [needsLoad, mode, name]);
 
   const result = useMemo(() => (form ? bodyOf(form) : null), [form]);
+  const dirty = useMemo(() => form !== null && initial !== null && JSON.stringify(form) !== JSON.stringify(initial), [form, initial]);
   const errors: FormErrors = useMemo(() => {
     const all: FormErrors = result && !result.ok ? { ...result.errors } : {};
     // PUT overwrites silently: a new configuration must not replace an existing one by accident.
@@ -91,5 +96,5 @@ export function useConfigDraft(mode: EditorMode, name: string | undefined) {
     }
   };
 
-  return { form, loadError, isDemo, errors, shown, valid, busy, serverError, setField, touch, save, remove };
+  return { form, loadError, isDemo, errors, shown, valid, dirty, busy, serverError, setField, touch, save, remove };
 }

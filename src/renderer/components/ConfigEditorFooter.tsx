@@ -1,5 +1,6 @@
-// The editor's action row: what still blocks saving, the server's error, Save / Cancel, and in edit mode a
-// Delete that asks first (for the demo configuration it says the engine recreates it on next start).
+// The editor's action row: what still blocks saving, the server's error, Save / Cancel, in edit mode a Delete that
+// asks first (for the demo configuration it says the engine recreates it on next start), and the question before
+// unsaved changes are discarded.
 import { useEffect, useRef, useState } from 'react';
 
 interface Props {
@@ -12,16 +13,20 @@ interface Props {
   blocking: string[];
   serverError: string | null;
   onCancel(): void;
+  /** Closing was asked for with unsaved changes. */
+  discarding: boolean;
+  onKeepEditing(): void;
+  onDiscard(): void;
   onDelete(): void;
 }
 
-export function ConfigEditorFooter({ name, canDelete, isDemo, canSave, busy, blocking, serverError, onCancel, onDelete }: Props) {
+export function ConfigEditorFooter({ name, canDelete, isDemo, canSave, busy, blocking, serverError, onCancel, discarding, onKeepEditing, onDiscard, onDelete }: Props) {
   const [confirming, setConfirming] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
-  // The safe choice takes focus, so a stray Enter does not delete.
+  // The safe choice takes focus, so a stray Enter does not delete or discard.
   useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
+    if (confirming || discarding) keepRef.current?.focus();
+  }, [confirming, discarding]);
 
   return (
     <footer className="config-editor-footer">
@@ -30,7 +35,17 @@ export function ConfigEditorFooter({ name, canDelete, isDemo, canSave, busy, blo
           {serverError}
         </p>
       )}
-      {confirming ? (
+      {discarding ? (
+        <div className="config-editor-confirm" role="alertdialog" aria-labelledby="config-editor-discard-text" data-testid="config-editor-discard">
+          <p id="config-editor-discard-text">Discard your unsaved changes?</p>
+          <button type="button" className="text-button danger" data-testid="config-editor-discard-confirm" onClick={onDiscard}>
+            Discard
+          </button>
+          <button ref={keepRef} type="button" className="text-button" onClick={onKeepEditing}>
+            Keep editing
+          </button>
+        </div>
+      ) : confirming ? (
         <div className="config-editor-confirm" role="alertdialog" aria-labelledby="config-editor-confirm-text">
           <p id="config-editor-confirm-text">
             Delete “{name}”? New sessions can no longer use it.
