@@ -49,7 +49,7 @@ export class Prefetcher {
   constructor(private readonly deps: PrefetcherDeps) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.deps.tickMs ?? 250);
+    this.timer ??= setInterval(() => void this.tick().catch((err: unknown) => this.deps.bus.emit({ kind: 'error', where: 'prefetch', message: String(err) })), this.deps.tickMs ?? 250);
     this.timer.unref();
   }
 
@@ -177,7 +177,17 @@ export class Prefetcher {
     }
   }
 
+  /** Never rejects: whatever goes wrong is the retrieval's failure, shown with it. */
   private async call(s: PrefetchSchedule, e: Entry): Promise<void> {
+    try {
+      await this.retrieve(s, e);
+    } catch (err) {
+      e.error = err instanceof Error ? err.message : String(err);
+      this.finish(s, e, 'failed');
+    }
+  }
+
+  private async retrieve(s: PrefetchSchedule, e: Entry): Promise<void> {
     e.state = 'calling';
     const session = await this.deps.sessions.peek(e.sessionId);
     if (!session) {
