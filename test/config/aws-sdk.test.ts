@@ -3,10 +3,11 @@ import {
   DeletePlaybackConfigurationCommand,
   GetPlaybackConfigurationCommand,
   ListPlaybackConfigurationsCommand,
-  MediaTailorClient,
+  type MediaTailorClient,
   PutPlaybackConfigurationCommand,
 } from '@aws-sdk/client-mediatailor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mediaTailorClient } from '../helpers/aws-client.js';
 import { startTestEngine, type TestEngine } from '../helpers/engine.js';
 
 describe('AWS SDK compatibility', () => {
@@ -14,12 +15,7 @@ describe('AWS SDK compatibility', () => {
   let client: MediaTailorClient;
   beforeAll(async () => {
     e = await startTestEngine();
-    client = new MediaTailorClient({
-      endpoint: e.url,
-      region: 'us-west-2',
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
-      maxAttempts: 1,
-    });
+    client = mediaTailorClient(e.url);
   });
   afterAll(async () => {
     client.destroy();

@@ -5,9 +5,10 @@ import {
   DeletePrefetchScheduleCommand,
   GetPrefetchScheduleCommand,
   ListPrefetchSchedulesCommand,
-  MediaTailorClient,
+  type MediaTailorClient,
 } from '@aws-sdk/client-mediatailor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mediaTailorClient } from '../helpers/aws-client.js';
 import { startTestEngine, type TestEngine } from '../helpers/engine.js';
 import { putConfig } from '../playback/helpers.js';
 
@@ -17,12 +18,7 @@ describe('prefetch schedules through @aws-sdk/client-mediatailor', () => {
   beforeAll(async () => {
     e = await startTestEngine({ prewarmDemo: false });
     await putConfig(e, 'sdk-prefetch', {});
-    client = new MediaTailorClient({
-      endpoint: e.url,
-      region: 'us-west-2',
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
-      maxAttempts: 1,
-    });
+    client = mediaTailorClient(e.url);
   });
   afterAll(async () => {
     client.destroy();

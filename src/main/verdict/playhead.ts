@@ -92,17 +92,22 @@ function trackOf(samples: PlayheadSample[]): PlayerTrack {
   return { samples, reach, played };
 }
 
+/** The first merged played span that reaches t (its end, with slack, at or after t); spans are sorted. */
+function spanReaching(played: readonly [number, number][], t: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = played.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (played[mid]![1] + SLACK_S < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return played[lo];
+}
+
 /** Did some player play through second t of the session (not skip it by seeking, not join after it)? */
 export function playedThrough(track: PlayheadTrack, t: number): boolean {
   return track.players.some(({ played }) => {
-    let lo = 0;
-    let hi = played.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (played[mid]![1] + SLACK_S < t) lo = mid + 1;
-      else hi = mid;
-    }
-    const span = played[lo];
+    const span = spanReaching(played, t);
     return span !== undefined && span[0] - SLACK_S <= t;
   });
 }
@@ -113,14 +118,7 @@ export function playedThrough(track: PlayheadTrack, t: number): boolean {
  */
 export function playedAcross(track: PlayheadTrack, from: number, to: number): boolean {
   return track.players.some(({ played }) => {
-    let lo = 0;
-    let hi = played.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (played[mid]![1] + SLACK_S < to) lo = mid + 1;
-      else hi = mid;
-    }
-    const span = played[lo];
+    const span = spanReaching(played, to);
     return span !== undefined && span[0] <= from + JOIN_EPSILON_S;
   });
 }
